@@ -1,0 +1,89 @@
+package org.suanli.catalog.partner;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.security.Caller;
+
+import java.util.List;
+
+/** Partners apply for themselves; the bureau (admin) vets; officials read everyone, a partner only itself. */
+@Path("/api/partners")
+public class PartnerResource {
+
+    @Inject
+    PartnerService partners;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({"admin", "finance"})
+    public List<PartnerView> all(@QueryParam("status") PartnerStatus status) {
+        return partners.list(status);
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed("partner")
+    public PartnerView me() {
+        String id = caller.partnerId();
+        return partners.find(id).orElseThrow(() -> new ProblemException(404, "not-applied", "Not applied yet",
+                "partner '" + id + "' has not applied yet: PUT /api/partners/me with your application"));
+    }
+
+    /** Apply, or correct the application while it is pending or after a rejection. */
+    @PUT
+    @Path("/me")
+    @RolesAllowed("partner")
+    public PartnerView apply(@Valid @NotNull ApplicationForm form) {
+        return partners.apply(caller.partnerId(), form, caller.name());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "finance", "partner"})
+    public PartnerView get(@PathParam("id") String id) {
+        // another partner learns nothing, not even that this one exists
+        if (!caller.isOfficial() && !id.equals(caller.partnerId())) {
+            throw ProblemException.notFound("Partner", id);
+        }
+        return partners.find(id).orElseThrow(() -> ProblemException.notFound("Partner", id));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed("admin")
+    public PartnerView approve(@PathParam("id") String id, @Valid @NotNull ApprovalForm form) {
+        return partners.approve(id, form, caller.name());
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed("admin")
+    public PartnerView reject(@PathParam("id") String id, @Valid @NotNull ReasonForm form) {
+        return partners.reject(id, form.reason(), caller.name());
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @RolesAllowed("admin")
+    public PartnerView suspend(@PathParam("id") String id, @Valid @NotNull ReasonForm form) {
+        return partners.suspend(id, form.reason(), caller.name());
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @RolesAllowed("admin")
+    public PartnerView reinstate(@PathParam("id") String id, @Valid @NotNull ReasonForm form) {
+        return partners.reinstate(id, form.reason(), caller.name());
+    }
+}

@@ -1,0 +1,57 @@
+package org.suanli.order.order;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.regex.Pattern;
+
+/**
+ * GPU-hours: a decimal with at most one decimal place at the JSON edge ("12.5"), {@code long} tenths inside.
+ * Parsing what a person typed is strict; reading what catalog-service reports is tolerant.
+ */
+public final class GpuHours {
+
+    /** At most 10 million GPU-hours in one order: far beyond any real contract, safe to multiply by a price. */
+    private static final Pattern STRICT = Pattern.compile("(0|[1-9]\\d{0,7})(\\.\\d)?");
+
+    private GpuHours() {
+    }
+
+    /** "12.5" → 125. Zero, a sign, more than one decimal or anything else is refused with a message. */
+    public static long parsePositiveTenths(String field, String hours) {
+        if (hours == null || hours.isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        String s = hours.trim();
+        if (!STRICT.matcher(s).matches()) {
+            throw new IllegalArgumentException(field + " '" + hours
+                    + "' must be a number of GPU-hours with at most one decimal place, e.g. \"12.5\"");
+        }
+        long tenths = new BigDecimal(s).movePointRight(1).longValueExact();
+        if (tenths <= 0) {
+            throw new IllegalArgumentException(field + " must be greater than zero");
+        }
+        return tenths;
+    }
+
+    /** A neighbour's decimal figure ("100", "99.95") in whole tenths, rounded down; null if unreadable. */
+    public static Long tolerantTenths(String hours) {
+        if (hours == null || hours.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(hours.trim()).movePointRight(1).setScale(0, RoundingMode.FLOOR).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** 125 → "12.5", 120 → "12.0". */
+    public static String format(long tenths) {
+        return BigDecimal.valueOf(tenths, 1).toPlainString();
+    }
+
+    /** floor(unit price × tenths / 10): what {@code tenths} GPU-hours cost at a price per GPU-hour, never rounded up. */
+    public static long amountFen(long unitPriceFen, long tenths) {
+        return Math.floorDiv(Math.multiplyExact(unitPriceFen, tenths), 10L);
+    }
+}

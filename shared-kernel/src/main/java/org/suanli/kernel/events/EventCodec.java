@@ -1,0 +1,43 @@
+package org.suanli.kernel.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Reads and writes envelopes and their payloads with the application's ObjectMapper. */
+@ApplicationScoped
+public class EventCodec {
+
+    @Inject
+    ObjectMapper mapper;
+
+    public EventEnvelope read(String json) {
+        try {
+            return mapper.readValue(json, EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an event envelope: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public <T> T payload(EventEnvelope envelope, Class<T> type) {
+        try {
+            return mapper.treeToValue(envelope.payload(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + envelope.id() + " of type " + envelope.type()
+                    + " has an unreadable payload: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,46 @@
+package org.suanli.voucher.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Who changed a budget, a buyer or a policy, when and why: written in the change's own transaction. */
+@ApplicationScoped
+public class AuditTrail {
+
+    public record Entry(long id, String actor, String action, String subject, String reason, String detail, Instant at) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, String action, String subject, String reason, String detail) {
+        em.createNativeQuery("insert into audit_entry (actor, action, subject, reason, detail) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, actor).setParameter(2, action).setParameter(3, subject)
+                .setParameter(4, reason).setParameter(5, detail).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Entry> latest(int limit) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "select id, actor, action, subject, reason, detail, at from audit_entry order by id desc")
+                .setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], toInstant(r[6]))).toList();
+    }
+
+    static Instant toInstant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) o).toInstant();
+    }
+}

@@ -1,0 +1,99 @@
+package org.suanli.voucher.budget;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.suanli.kernel.money.Money;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.security.Caller;
+import org.suanli.voucher.audit.AuditTrail;
+
+import java.util.List;
+
+/** Program budgets per year: set by admin, read at any moment by admin and finance; usage per buyer. */
+@Path("/api/budgets")
+public class BudgetResource {
+
+    public record BudgetView(String program, int year, String budget, String held, String redeemed, String remaining) {
+        static BudgetView of(ProgramBudgets.Figures f) {
+            return new BudgetView(f.program().name(), f.year(), Money.format(f.budgetFen()), Money.format(f.heldFen()),
+                    Money.format(f.redeemedFen()), Money.format(f.remainingFen()));
+        }
+    }
+
+    public record BudgetForm(@NotBlank String budget, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record UsageView(String buyerId, int year, String cap, String suanliHeld, String suanliRedeemed,
+                            String capRemaining, String declared) {
+        static UsageView of(EnterpriseYears.Usage u) {
+            return new UsageView(u.buyerId(), u.year(), Money.format(u.capFen()), Money.format(u.suanliHeldFen()),
+                    Money.format(u.suanliRedeemedFen()),
+                    Money.format(u.capFen() - u.suanliHeldFen() - u.suanliRedeemedFen()), Money.format(u.declaredFen()));
+        }
+    }
+
+    @Inject
+    ProgramBudgets budgets;
+
+    @Inject
+    EnterpriseYears enterprises;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({"admin", "finance"})
+    public List<BudgetView> list(@QueryParam("year") Integer year) {
+        return budgets.figures(year).stream().map(BudgetView::of).toList();
+    }
+
+    @PUT
+    @Path("/{program}/{year}")
+    @RolesAllowed("admin")
+    @Transactional
+    public BudgetView set(@PathParam("program") String program, @PathParam("year") int year, @Valid @NotNull BudgetForm form) {
+        Program p = parseProgram(program);
+        checkYear(year);
+        long fen = Money.parseYuan(form.budget());
+        ProgramBudgets.Figures f = budgets.set(p, year, fen);
+        audit.record(caller.name(), "BUDGET_SET", "budget:" + p + ":" + year, form.reason(), Money.format(fen));
+        return BudgetView.of(f);
+    }
+
+    @GET
+    @Path("/{year}/buyers")
+    @RolesAllowed({"admin", "finance", "sme"})
+    public List<UsageView> usage(@PathParam("year") int year) {
+        checkYear(year);
+        // A buyer sees only its own year.
+        String only = caller.isOfficial() ? null : caller.enterpriseId();
+        return enterprises.usage(year, only).stream().map(UsageView::of).toList();
+    }
+
+    static Program parseProgram(String program) {
+        try {
+            return Program.valueOf(program);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Program", program);
+        }
+    }
+
+    static void checkYear(int year) {
+        if (year < 2023 || year > 2100) {
+            throw ProblemException.badRequest("program year " + year + " is outside 2023–2100");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.suanli.voucher.budget;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The per-enterprise rows: locked in buyer-id order after the budgets, written once per transaction. */
+@ApplicationScoped
+public class EnterpriseYears {
+
+    @Inject
+    EntityManager em;
+
+    /** Locks the rows of the given buyers for a year, creating them with the cap that applies. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, EnterpriseYear> lock(int year, Map<String, Long> capByBuyer) {
+        Map<String, EnterpriseYear> locked = new HashMap<>();
+        if (capByBuyer.isEmpty()) {
+            return locked;
+        }
+        List<String> ids = new ArrayList<>(new TreeSet<>(capByBuyer.keySet()));
+        for (String id : ids) {
+            // The cap follows the buyer's current override: the bureau may raise it mid-year.
+            em.createNativeQuery("""
+                            insert into enterprise_year (buyer_id, program_year, cap_fen) values (?1, ?2, ?3)
+                            on conflict (buyer_id, program_year) do update set cap_fen = excluded.cap_fen
+                            where enterprise_year.cap_fen <> excluded.cap_fen
+                              and excluded.cap_fen >= enterprise_year.suanli_held_fen + enterprise_year.suanli_redeemed_fen""")
+                    .setParameter(1, id).setParameter(2, year).setParameter(3, capByBuyer.get(id)).executeUpdate();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select buyer_id, cap_fen, suanli_held_fen, suanli_redeemed_fen, declared_fen from enterprise_year
+                        where program_year = ?1 and buyer_id in (?2) order by buyer_id for update""")
+                .setParameter(1, year).setParameter(2, ids).getResultList();
+        for (Object[] r : rows) {
+            EnterpriseYear ey = new EnterpriseYear((String) r[0], year, num(r[1]), num(r[2]), num(r[3]), num(r[4]));
+            locked.put(ey.buyerId, ey);
+        }
+        return locked;
+    }
+
+    /** The buyer's row if it has one (an unregistered buyer never got one), locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EnterpriseYear lockExisting(String buyerId, int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select buyer_id, cap_fen, suanli_held_fen, suanli_redeemed_fen, declared_fen from enterprise_year
+                        where program_year = ?1 and buyer_id = ?2 for update""")
+                .setParameter(1, year).setParameter(2, buyerId).getResultList();
+        return rows.stream().findFirst()
+                .map(r -> new EnterpriseYear((String) r[0], year, num(r[1]), num(r[2]), num(r[3]), num(r[4]))).orElse(null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(Collection<EnterpriseYear> years) {
+        for (EnterpriseYear ey : years) {
+            if (!ey.dirty()) {
+                continue;
+            }
+            em.createNativeQuery("""
+                            update enterprise_year set suanli_held_fen = suanli_held_fen + ?1,
+                                   suanli_redeemed_fen = suanli_redeemed_fen + ?2, declared_fen = declared_fen + ?3
+                            where buyer_id = ?4 and program_year = ?5""")
+                    .setParameter(1, ey.heldDelta).setParameter(2, ey.redeemedDelta).setParameter(3, ey.declaredDelta)
+                    .setParameter(4, ey.buyerId).setParameter(5, ey.year).executeUpdate();
+            ey.heldDelta = 0;
+            ey.redeemedDelta = 0;
+            ey.declaredDelta = 0;
+        }
+    }
+
+    public record Usage(String buyerId, int year, long capFen, long suanliHeldFen, long suanliRedeemedFen, long declaredFen) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Usage> usage(int year, String buyerId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select buyer_id, cap_fen, suanli_held_fen, suanli_redeemed_fen, declared_fen from enterprise_year
+                        where program_year = ?1 and (cast(?2 as text) is null or buyer_id = ?2) order by buyer_id""")
+                .setParameter(1, year).setParameter(2, buyerId).getResultList();
+        return rows.stream().map(r -> new Usage((String) r[0], year, num(r[1]), num(r[2]), num(r[3]), num(r[4]))).toList();
+    }
+
+    static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+}

@@ -1,0 +1,96 @@
+package org.suanli.voucher.budget;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The program budget rows. Every decision that moves money locks the year's rows first (always SUANLI
+ * then ZHINENG, so transactions never deadlock on them) and writes its deltas once at the end.
+ */
+@ApplicationScoped
+public class ProgramBudgets {
+
+    @Inject
+    EntityManager em;
+
+    /** Locks both programs' budgets of a year; a year nobody set gets the policy's published size. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Program, BudgetAccount> lockYear(int year, long suanliDefaultFen, long zhinengDefaultFen) {
+        em.createNativeQuery("""
+                        insert into program_budget (program, program_year, budget_fen)
+                        values ('SUANLI', ?1, ?2), ('ZHINENG', ?1, ?3) on conflict do nothing""")
+                .setParameter(1, year).setParameter(2, suanliDefaultFen).setParameter(3, zhinengDefaultFen)
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select program, budget_fen, held_fen, redeemed_fen from program_budget
+                        where program_year = ?1 order by program for update""")
+                .setParameter(1, year).getResultList();
+        Map<Program, BudgetAccount> accounts = new EnumMap<>(Program.class);
+        for (Object[] r : rows) {
+            Program p = Program.valueOf((String) r[0]);
+            accounts.put(p, new BudgetAccount(p, year, num(r[1]), num(r[2]), num(r[3])));
+        }
+        return accounts;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(BudgetAccount account) {
+        if (!account.dirty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        update program_budget set held_fen = held_fen + ?1, redeemed_fen = redeemed_fen + ?2, updated_at = now()
+                        where program = ?3 and program_year = ?4""")
+                .setParameter(1, account.heldDelta()).setParameter(2, account.redeemedDelta())
+                .setParameter(3, account.program.name()).setParameter(4, account.year).executeUpdate();
+        account.written();
+    }
+
+    public record Figures(Program program, int year, long budgetFen, long heldFen, long redeemedFen) {
+        public long remainingFen() {
+            return budgetFen - heldFen - redeemedFen;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Figures> figures(Integer year) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select program, program_year, budget_fen, held_fen, redeemed_fen from program_budget
+                        where (cast(?1 as integer) is null or program_year = ?1) order by program_year, program""")
+                .setParameter(1, year).getResultList();
+        return rows.stream().map(r -> new Figures(Program.valueOf((String) r[0]), ((Number) r[1]).intValue(),
+                num(r[2]), num(r[3]), num(r[4]))).toList();
+    }
+
+    /** Sets a year's budget; refused below what is already held and redeemed (the CHECK would refuse too). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Figures set(Program program, int year, long budgetFen) {
+        em.createNativeQuery("""
+                        insert into program_budget (program, program_year, budget_fen) values (?1, ?2, 0)
+                        on conflict do nothing""")
+                .setParameter(1, program.name()).setParameter(2, year).executeUpdate();
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        select held_fen, redeemed_fen from program_budget where program = ?1 and program_year = ?2 for update""")
+                .setParameter(1, program.name()).setParameter(2, year).getSingleResult();
+        long committed = num(r[0]) + num(r[1]);
+        if (budgetFen < committed) {
+            throw org.suanli.kernel.problem.ProblemException.unprocessable("budget-below-commitments",
+                    program + " " + year + " already has " + org.suanli.kernel.money.Money.format(committed)
+                            + " CNY held or redeemed; the budget cannot be set below that");
+        }
+        em.createNativeQuery("update program_budget set budget_fen = ?1, updated_at = now() where program = ?2 and program_year = ?3")
+                .setParameter(1, budgetFen).setParameter(2, program.name()).setParameter(3, year).executeUpdate();
+        return new Figures(program, year, budgetFen, num(r[0]), num(r[1]));
+    }
+
+    static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+}

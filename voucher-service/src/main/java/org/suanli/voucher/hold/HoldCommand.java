@@ -1,0 +1,32 @@
+package org.suanli.voucher.hold;
+
+import org.suanli.voucher.policy.Category;
+import org.suanli.voucher.policy.FacilityType;
+import org.suanli.voucher.policy.ZhinengMode;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A contract to hold a subsidy for: the order and the offering's facts as they were when it was placed. */
+public record HoldCommand(String orderId, String buyerId, String partnerId, String partnerCreditCode,
+                          boolean partnerApproved, Category category, FacilityType facilityType,
+                          boolean filedModel, long amountFen, LocalDate contractDate, ZhinengMode zhinengMode) {
+
+    public HoldCommand {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(buyerId, "buyerId");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(contractDate, "contractDate");
+        Objects.requireNonNull(zhinengMode, "zhinengMode");
+        if (amountFen <= 0) {
+            throw new IllegalArgumentException("the contract amount must be positive");
+        }
+    }
+
+    /** Same contract, same figures: a replay, not a second claim. */
+    boolean sameContractAs(SubsidyHold h) {
+        return h.buyerId.equals(buyerId) && h.estimatedAmountFen == amountFen && h.category == category
+                && h.contractDate.equals(contractDate) && Objects.equals(h.facilityType, facilityType)
+                && h.zhinengMode == zhinengMode;
+    }
+}

@@ -1,0 +1,64 @@
+package org.suanli.voucher.hold;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.money.Money;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.security.Caller;
+import org.suanli.voucher.policy.Category;
+import org.suanli.voucher.policy.FacilityType;
+import org.suanli.voucher.policy.ZhinengMode;
+
+import java.time.LocalDate;
+
+/**
+ * Holds by order. In the marketplace they follow the order's events; the operator can also place one by
+ * hand (a contract signed off-platform), with the same rules and the same one-claim-per-contract guard.
+ */
+@Path("/api/holds")
+public class HoldResource {
+
+    public record HoldForm(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String orderId, @NotBlank String buyerId,
+                           String partnerId, String partnerCreditCode, Boolean partnerApproved,
+                           @NotNull Category category, FacilityType facilityType, Boolean filedModel,
+                           @NotBlank String amount, @NotNull LocalDate contractDate, ZhinengMode zhinengMode) {
+    }
+
+    @Inject
+    HoldService holds;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/{orderId}")
+    @RolesAllowed({"sme", "admin", "finance"})
+    public HoldView get(@PathParam("orderId") String orderId) {
+        SubsidyHold h = holds.find(orderId);
+        if (h == null || (!caller.isOfficial() && !h.buyerId.equals(caller.enterpriseId()))) {
+            throw ProblemException.notFound("Subsidy hold for order", orderId);
+        }
+        return HoldView.of(h);
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    public Response hold(@Valid @NotNull HoldForm f) {
+        HoldService.Outcome o = holds.hold(new HoldCommand(f.orderId(), f.buyerId(), f.partnerId(), f.partnerCreditCode(),
+                !Boolean.FALSE.equals(f.partnerApproved()), f.category(), f.facilityType(), Boolean.TRUE.equals(f.filedModel()),
+                Money.parsePositiveYuan(f.amount()), f.contractDate(), f.zhinengMode() == null ? ZhinengMode.NONE : f.zhinengMode()));
+        if (o.conflict() != null) {
+            throw ProblemException.conflict("hold-exists", o.conflict());
+        }
+        return Response.status(o.created() ? 201 : 200).entity(HoldView.of(o.hold())).build();
+    }
+}

@@ -1,0 +1,320 @@
+package org.suanli.voucher.hold;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.suanli.kernel.events.Topics;
+import org.suanli.kernel.events.contract.VoucherEvents;
+import org.suanli.kernel.money.Money;
+import org.suanli.kernel.outbox.Outbox;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.voucher.budget.BudgetAccount;
+import org.suanli.voucher.budget.EnterpriseYear;
+import org.suanli.voucher.budget.EnterpriseYears;
+import org.suanli.voucher.budget.Program;
+import org.suanli.voucher.budget.ProgramBudgets;
+import org.suanli.voucher.buyer.Buyer;
+import org.suanli.voucher.policy.Category;
+import org.suanli.voucher.policy.PolicyEngine;
+import org.suanli.voucher.policy.PolicyVersion;
+import org.suanli.voucher.policy.Redemption;
+import org.suanli.voucher.policy.SubsidyDecision;
+import org.suanli.voucher.policy.SubsidyRequest;
+import org.suanli.voucher.policybook.PolicyBook;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Hold, redeem and release: the subsidy's two-phase life (POLICY.md, "The contract's life").
+ *
+ * <p>Every use case locks the year's budget rows first, then the buyers' rows, decides in memory with
+ * what is really left, and writes each row once. Holds come in batches (one transaction for many
+ * contracts): the hot budget row is locked and written once per batch instead of once per contract.
+ */
+@ApplicationScoped
+public class HoldService {
+
+    private static final Logger LOG = Logger.getLogger(HoldService.class);
+    /** Reason given when the buyer is not in the registry: nothing can be decided for it. */
+    public static final String BUYER_NOT_REGISTERED = "BUYER_NOT_REGISTERED";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PolicyBook policies;
+
+    @Inject
+    ProgramBudgets budgets;
+
+    @Inject
+    EnterpriseYears enterprises;
+
+    @Inject
+    Outbox outbox;
+
+    /** The result of asking to hold: the hold as it stands, whether this call created it, or why it could not. */
+    public record Outcome(HoldCommand command, SubsidyHold hold, boolean created, String conflict) {
+    }
+
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Outcome hold(HoldCommand command) {
+        return holdAll(List.of(command)).get(0);
+    }
+
+    /** Holds for many contracts at once, in order. Replays return the existing hold; other figures for a held order are a conflict. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public List<Outcome> holdAll(List<HoldCommand> commands) {
+        PolicyEngine engine = policies.engine();
+        List<String> ids = commands.stream().map(HoldCommand::orderId).distinct().toList();
+        Map<String, SubsidyHold> known = new HashMap<>();
+        em.createQuery("from SubsidyHold where orderId in :ids", SubsidyHold.class).setParameter("ids", ids)
+                .getResultList().forEach(h -> known.put(h.orderId, h));
+        Map<String, Buyer> buyers = new HashMap<>();
+        Buyer.<Buyer>list("id in ?1", commands.stream().map(HoldCommand::buyerId).distinct().toList())
+                .forEach(b -> buyers.put(b.id, b));
+
+        Outcome[] outcomes = new Outcome[commands.size()];
+        Map<Integer, List<Integer>> freshByYear = new TreeMap<>();
+        Map<String, Integer> firstInBatch = new HashMap<>();
+        for (int i = 0; i < commands.size(); i++) {
+            HoldCommand c = commands.get(i);
+            SubsidyHold existing = known.get(c.orderId());
+            Integer earlier = firstInBatch.putIfAbsent(c.orderId(), i);
+            if (existing != null || earlier != null) {
+                outcomes[i] = existing != null ? replay(c, existing) : null; // resolved after the first is held
+                continue;
+            }
+            freshByYear.computeIfAbsent(c.contractDate().getYear(), y -> new ArrayList<>()).add(i);
+        }
+
+        Instant now = Instant.now();
+        List<SubsidyHold> created = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> year : freshByYear.entrySet()) {
+            int y = year.getKey();
+            PolicyVersion yearVersion = engine.versionOn(LocalDate.of(y, 12, 31)).orElse(null);
+            Map<Program, BudgetAccount> accounts = budgets.lockYear(y, defaultBudget(yearVersion, true), defaultBudget(yearVersion, false));
+            Map<String, Long> caps = new LinkedHashMap<>();
+            for (int i : year.getValue()) {
+                HoldCommand c = commands.get(i);
+                Buyer b = buyers.get(c.buyerId());
+                if (b != null) {
+                    caps.merge(b.id, capFor(b, engine.versionOn(c.contractDate()).orElse(null)), Math::max);
+                }
+            }
+            Map<String, EnterpriseYear> years = enterprises.lock(y, caps);
+            for (int i : year.getValue()) {
+                HoldCommand c = commands.get(i);
+                SubsidyHold h = decideAndHold(engine, c, buyers.get(c.buyerId()), accounts, years.get(c.buyerId()), now);
+                created.add(h);
+                known.put(h.orderId, h);
+                outcomes[i] = new Outcome(c, h, true, null);
+            }
+            accounts.values().forEach(budgets::write);
+            enterprises.write(years.values());
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = replay(commands.get(i), known.get(commands.get(i).orderId()));
+            }
+        }
+        for (SubsidyHold h : created) {
+            em.persist(h);
+            movements(h, BudgetMovement.Kind.HOLD, h.suanliHeldFen, h.zhinengHeldFen, now);
+            outbox.record(Topics.VOUCHERS, VoucherEvents.HELD, h.orderId, h.orderId,
+                    new VoucherEvents.Held(h.orderId, h.buyerId, h.programYear, h.policyCode, h.suanliRateBp,
+                            h.zhinengRateBp, h.suanliHeldFen, h.zhinengHeldFen, h.reasonList()));
+        }
+        return List.of(outcomes);
+    }
+
+    private Outcome replay(HoldCommand c, SubsidyHold existing) {
+        if (c.sameContractAs(existing)) {
+            return new Outcome(c, existing, false, null);
+        }
+        return new Outcome(c, existing, false, "order " + c.orderId()
+                + " already has a subsidy hold with other figures (one claim per contract)");
+    }
+
+    private SubsidyHold decideAndHold(PolicyEngine engine, HoldCommand c, Buyer buyer, Map<Program, BudgetAccount> accounts,
+                                      EnterpriseYear ey, Instant now) {
+        SubsidyHold h = new SubsidyHold();
+        h.orderId = c.orderId();
+        h.buyerId = c.buyerId();
+        h.programYear = c.contractDate().getYear();
+        h.contractDate = c.contractDate();
+        h.category = c.category();
+        h.facilityType = c.facilityType();
+        h.zhinengMode = c.zhinengMode();
+        h.partnerId = c.partnerId();
+        h.estimatedAmountFen = c.amountFen();
+        h.status = SubsidyHold.Status.HELD;
+        h.createdAt = now;
+        h.updatedAt = now;
+        if (buyer == null) {
+            h.policyCode = engine.versionOn(c.contractDate()).map(PolicyVersion::code).orElse(PolicyEngine.NO_POLICY_CODE);
+            h.reasons = BUYER_NOT_REGISTERED;
+            return h;
+        }
+        BudgetAccount suanli = accounts.get(Program.SUANLI);
+        BudgetAccount zhineng = accounts.get(Program.ZHINENG);
+        SubsidyDecision d = engine.decide(new SubsidyRequest(c.contractDate(), buyer.type, buyer.sme, buyer.foundationModel,
+                buyer.foundationModel ? buyer.capOverrideFen : null, c.category(), c.facilityType(), c.filedModel(),
+                c.amountFen(), ey.declaredFen(), ey.suanliUsedFen(), suanli.remainingFen(), c.zhinengMode(),
+                zhineng.remainingFen(), c.partnerApproved(), buyer.isRelatedTo(c.partnerCreditCode())));
+        h.policyCode = d.policyCode();
+        h.suanliRateBp = d.suanliRateBp();
+        h.zhinengRateBp = d.zhinengRateBp();
+        h.suanliHeldFen = d.suanliGrantedFen();
+        h.zhinengHeldFen = d.zhinengGrantedFen();
+        h.reasons = d.reasonsJoined();
+        // Rule 5 counts the COMPUTE contracts a buyer declares in the year, whatever they earned.
+        h.declaredFen = c.category() == Category.COMPUTE && !PolicyEngine.NO_POLICY_CODE.equals(d.policyCode()) ? c.amountFen() : 0;
+        suanli.hold(h.suanliHeldFen);
+        zhineng.hold(h.zhinengHeldFen);
+        ey.hold(h.suanliHeldFen, h.declaredFen);
+        return h;
+    }
+
+    /** Redeem on the delivered amount with the locked rates; the unused part of the hold goes back. Idempotent per order. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public SubsidyHold redeem(String orderId, long actualAmountFen) {
+        if (actualAmountFen < 0) {
+            throw ProblemException.badRequest("the actual amount cannot be negative");
+        }
+        Locked l = lock(orderId);
+        SubsidyHold h = l.hold;
+        switch (h.status) {
+            case REDEEMED -> {
+                if (h.actualAmountFen == actualAmountFen) {
+                    return h;
+                }
+                throw ProblemException.conflict("already-redeemed", "order " + orderId + " was already redeemed on "
+                        + Money.format(h.actualAmountFen) + " CNY (one claim per contract)");
+            }
+            case RELEASED -> throw ProblemException.conflict("hold-released",
+                    "order " + orderId + "'s hold was released; nothing can be redeemed on it");
+            case HELD -> { }
+        }
+        SubsidyDecision locked = new SubsidyDecision(h.policyCode, h.suanliRateBp, h.suanliHeldFen, h.suanliHeldFen,
+                h.zhinengRateBp, h.zhinengHeldFen, h.zhinengHeldFen,
+                Math.max(0, h.estimatedAmountFen - h.suanliHeldFen - h.zhinengHeldFen), new java.util.TreeSet<>());
+        Redemption r = locked.redeemOn(actualAmountFen);
+        l.suanli.redeem(r.suanliRedeemedFen(), r.suanliReleasedFen());
+        l.zhineng.redeem(r.zhinengRedeemedFen(), r.zhinengReleasedFen());
+        if (l.enterprise != null) {
+            l.enterprise.redeem(r.suanliRedeemedFen(), r.suanliReleasedFen());
+            if (h.declaredFen > 0) {
+                // "Declared" counts the actual amount from now on.
+                l.enterprise.declare(actualAmountFen - h.declaredFen);
+            }
+        }
+        if (h.declaredFen > 0) {
+            h.declaredFen = actualAmountFen;
+        }
+        Instant now = Instant.now();
+        h.actualAmountFen = actualAmountFen;
+        h.suanliRedeemedFen = r.suanliRedeemedFen();
+        h.zhinengRedeemedFen = r.zhinengRedeemedFen();
+        h.status = SubsidyHold.Status.REDEEMED;
+        h.redeemedAt = now;
+        h.updatedAt = now;
+        l.write(budgets, enterprises);
+        movements(h, BudgetMovement.Kind.REDEEM, r.suanliRedeemedFen(), r.zhinengRedeemedFen(), now);
+        movements(h, BudgetMovement.Kind.RELEASE, r.suanliReleasedFen(), r.zhinengReleasedFen(), now);
+        outbox.record(Topics.VOUCHERS, VoucherEvents.REDEEMED, orderId, orderId,
+                new VoucherEvents.Redeemed(orderId, h.buyerId, h.programYear, actualAmountFen, r.suanliRedeemedFen(),
+                        r.zhinengRedeemedFen(), r.suanliReleasedFen(), r.zhinengReleasedFen()));
+        return h;
+    }
+
+    /** Gives the whole hold back (cancelled, rejected, expired); the amount no longer counts as declared. Idempotent. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public SubsidyHold release(String orderId, String reason) {
+        Locked l = lock(orderId);
+        SubsidyHold h = l.hold;
+        if (h.status != SubsidyHold.Status.HELD) {
+            return h;
+        }
+        l.suanli.release(h.suanliHeldFen);
+        l.zhineng.release(h.zhinengHeldFen);
+        if (l.enterprise != null) {
+            l.enterprise.release(h.suanliHeldFen);
+            l.enterprise.declare(-h.declaredFen);
+        }
+        Instant now = Instant.now();
+        h.status = SubsidyHold.Status.RELEASED;
+        h.updatedAt = now;
+        l.write(budgets, enterprises);
+        movements(h, BudgetMovement.Kind.RELEASE, h.suanliHeldFen, h.zhinengHeldFen, now);
+        outbox.record(Topics.VOUCHERS, VoucherEvents.RELEASED, orderId, orderId,
+                new VoucherEvents.Released(orderId, h.buyerId, h.programYear, h.suanliHeldFen, h.zhinengHeldFen, reason));
+        return h;
+    }
+
+    public SubsidyHold find(String orderId) {
+        return SubsidyHold.findById(orderId);
+    }
+
+    private record Locked(SubsidyHold hold, BudgetAccount suanli, BudgetAccount zhineng, EnterpriseYear enterprise) {
+        void write(ProgramBudgets budgets, EnterpriseYears enterprises) {
+            budgets.write(suanli);
+            budgets.write(zhineng);
+            if (enterprise != null) {
+                enterprises.write(List.of(enterprise));
+            }
+        }
+    }
+
+    /** Locks in the global order: budget rows, then the buyer's row, then the hold itself. */
+    private Locked lock(String orderId) {
+        SubsidyHold peek = SubsidyHold.findById(orderId);
+        if (peek == null) {
+            throw ProblemException.notFound("Subsidy hold for order", orderId);
+        }
+        int year = peek.programYear;
+        Map<Program, BudgetAccount> accounts = budgets.lockYear(year, 0, 0);
+        EnterpriseYear ey = enterprises.lockExisting(peek.buyerId, year);
+        em.refresh(peek, LockModeType.PESSIMISTIC_WRITE);
+        return new Locked(peek, accounts.get(Program.SUANLI), accounts.get(Program.ZHINENG), ey);
+    }
+
+    private void movements(SubsidyHold h, BudgetMovement.Kind kind, long suanliFen, long zhinengFen, Instant at) {
+        if (suanliFen > 0) {
+            em.persist(BudgetMovement.of(h, Program.SUANLI, kind, suanliFen, h.suanliRateBp, at));
+        }
+        if (zhinengFen > 0) {
+            em.persist(BudgetMovement.of(h, Program.ZHINENG, kind, zhinengFen, h.zhinengRateBp, at));
+        }
+    }
+
+    private static long defaultBudget(PolicyVersion v, boolean suanli) {
+        if (v == null) {
+            return 0;
+        }
+        Long fen = suanli ? v.parameters().suanli().annualBudgetFen()
+                : v.parameters().zhinengProgram().map(z -> z.annualBudgetFen()).orElse(null);
+        return fen == null ? 0 : fen;
+    }
+
+    /** The cap the engine will apply (rule 7), mirrored on the buyer's row so that the database enforces it too. */
+    static long capFor(Buyer b, PolicyVersion v) {
+        if (v == null) {
+            return Money.MAX_FEN;
+        }
+        if (b.foundationModel && b.capOverrideFen != null) {
+            return b.capOverrideFen;
+        }
+        return v.parameters().suanli().enterpriseCap().orElse(Money.MAX_FEN);
+    }
+}

@@ -1,0 +1,25 @@
+package org.suanli.voucher.hold;
+
+import org.suanli.kernel.money.Money;
+import org.suanli.kernel.money.Rates;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A hold as the API shows it. */
+public record HoldView(String orderId, String buyerId, int programYear, LocalDate contractDate, String policy,
+                       String category, String facilityType, String estimatedAmount, String suanliRate,
+                       String zhinengRate, String suanliHeld, String zhinengHeld, String actualAmount,
+                       String suanliRedeemed, String zhinengRedeemed, String status, List<String> reasons,
+                       Instant redeemedAt) {
+
+    public static HoldView of(SubsidyHold h) {
+        return new HoldView(h.orderId, h.buyerId, h.programYear, h.contractDate, h.policyCode, h.category.name(),
+                h.facilityType == null ? null : h.facilityType.name(), Money.format(h.estimatedAmountFen),
+                Rates.format(h.suanliRateBp), Rates.format(h.zhinengRateBp), Money.format(h.suanliHeldFen),
+                Money.format(h.zhinengHeldFen), h.actualAmountFen == null ? null : Money.format(h.actualAmountFen),
+                Money.format(h.suanliRedeemedFen), Money.format(h.zhinengRedeemedFen), h.status.name(), h.reasonList(),
+                h.redeemedAt);
+    }
+}

@@ -1,0 +1,50 @@
+package org.suanli.voucher.hold;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.suanli.kernel.money.Money;
+import org.suanli.kernel.problem.ProblemException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The voucher side's own redeemed figures, order by order, for the finance bureau's reconciliation
+ * against the settlement ledger. The period is the contract date's (program year, month).
+ */
+@Path("/api/redemptions")
+@RolesAllowed({"finance", "admin"})
+public class RedemptionResource {
+
+    public record RedemptionView(String orderId, String buyerId, int programYear, LocalDate contractDate,
+                                 Instant redeemedAt, String actualAmount, String suanli, String zhineng) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public List<RedemptionView> list(@QueryParam("year") Integer year, @QueryParam("month") Integer month) {
+        if (year == null || year < 2000 || year > 2100) {
+            throw ProblemException.badRequest("query parameter year is required, e.g. year=2026");
+        }
+        if (month != null && (month < 1 || month > 12)) {
+            throw ProblemException.badRequest("month must be 1 to 12, was " + month);
+        }
+        LocalDate from = month == null ? LocalDate.of(year, 1, 1) : LocalDate.of(year, month, 1);
+        LocalDate to = month == null ? from.plusYears(1) : from.plusMonths(1);
+        return em.createQuery("""
+                        from SubsidyHold where status = :s and contractDate >= :from and contractDate < :to
+                        order by orderId""", SubsidyHold.class)
+                .setParameter("s", SubsidyHold.Status.REDEEMED).setParameter("from", from).setParameter("to", to)
+                .getResultStream()
+                .map(h -> new RedemptionView(h.orderId, h.buyerId, h.programYear, h.contractDate, h.redeemedAt,
+                        Money.format(h.actualAmountFen), Money.format(h.suanliRedeemedFen), Money.format(h.zhinengRedeemedFen)))
+                .toList();
+    }
+}

@@ -1,0 +1,63 @@
+package org.suanli.voucher.policybook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.security.Caller;
+import org.suanli.voucher.policy.PolicyParametersJson;
+import org.suanli.voucher.policy.PolicyVersion;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The policy versions as data: anyone signed in reads them; admin adds a version effective from a future date. */
+@Path("/api/policies")
+public class PolicyResource {
+
+    public record PolicyForm(@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,32}") String code, @NotNull LocalDate effectiveFrom,
+                             @NotNull JsonNode parameters, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record PolicyView(String code, LocalDate effectiveFrom, JsonNode parameters) {
+    }
+
+    @Inject
+    PolicyBook book;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @GET
+    @RolesAllowed({"sme", "partner", "admin", "finance"})
+    public List<PolicyView> list() {
+        return book.versions().stream().map(this::view).toList();
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    public Response add(@Valid @NotNull PolicyForm form) {
+        PolicyVersion v = book.add(form.code(), form.effectiveFrom(), PolicyParametersJson.read(form.parameters().toString()),
+                caller.name(), form.reason());
+        return Response.status(201).entity(view(v)).build();
+    }
+
+    private PolicyView view(PolicyVersion v) {
+        try {
+            return new PolicyView(v.code(), v.effectiveFrom(), mapper.readTree(PolicyParametersJson.write(v.parameters())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.suanli.voucher.quote;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.suanli.kernel.money.Money;
+import org.suanli.kernel.money.Rates;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.security.Caller;
+import org.suanli.voucher.buyer.Buyer;
+import org.suanli.voucher.buyer.BuyerRegistry;
+import org.suanli.voucher.policy.Category;
+import org.suanli.voucher.policy.FacilityType;
+import org.suanli.voucher.policy.ReasonCode;
+import org.suanli.voucher.policy.SubsidyDecision;
+import org.suanli.voucher.policy.ZhinengMode;
+import org.suanli.voucher.policybook.PolicyBook;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Quotes: the subsidy a buyer would get on a prospective contract; nothing is held. */
+@Path("/api/quotes")
+public class QuoteResource {
+
+    public record Item(@Size(max = 100) String ref, @NotNull Category category, FacilityType facilityType,
+                       Boolean filedModel, Boolean partnerApproved, String partnerCreditCode,
+                       @NotBlank String amount) {
+    }
+
+    public record QuoteForm(LocalDate contractDate, ZhinengMode zhinengMode, @Valid @NotNull Item item) {
+    }
+
+    public record BatchForm(LocalDate contractDate, ZhinengMode zhinengMode,
+                            @NotEmpty @Size(max = 200) List<@Valid @NotNull Item> items) {
+    }
+
+    public record QuoteView(String ref, String policy, String amount, String suanliRate, String suanliComputed,
+                            String suanliGranted, String zhinengRate, String zhinengComputed, String zhinengGranted,
+                            String buyerPays, List<String> reasons) {
+
+        static QuoteView of(String ref, SubsidyDecision d) {
+            return new QuoteView(ref, d.policyCode(), Money.format(d.amountFen()), Rates.format(d.suanliRateBp()),
+                    Money.format(d.suanliComputedFen()), Money.format(d.suanliGrantedFen()), Rates.format(d.zhinengRateBp()),
+                    Money.format(d.zhinengComputedFen()), Money.format(d.zhinengGrantedFen()), Money.format(d.buyerPaysFen()),
+                    d.reasons().stream().map(ReasonCode::name).toList());
+        }
+    }
+
+    public record BatchView(List<QuoteView> items) {
+    }
+
+    @Inject
+    QuoteService quotes;
+
+    @Inject
+    BuyerRegistry buyers;
+
+    @Inject
+    Caller caller;
+
+    /** A buyer quotes for itself; an official for any registered buyer ({@code ?buyerId=}). */
+    @POST
+    @RolesAllowed({"sme", "admin", "finance"})
+    public QuoteView quote(@QueryParam("buyerId") String buyerId, @Valid @NotNull QuoteForm form) {
+        return batch(buyerId, new BatchForm(form.contractDate(), form.zhinengMode(), List.of(form.item()))).items().get(0);
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed({"sme", "admin", "finance"})
+    public BatchView batch(@QueryParam("buyerId") String buyerId, @Valid @NotNull BatchForm form) {
+        Buyer buyer = buyer(buyerId);
+        LocalDate date = form.contractDate() == null ? LocalDate.now(PolicyBook.SHANGHAI) : form.contractDate();
+        ZhinengMode mode = form.zhinengMode() == null ? ZhinengMode.NONE : form.zhinengMode();
+        return new BatchView(form.items().stream().map(i -> QuoteView.of(i.ref(), quotes.quote(buyer, date, mode,
+                new QuoteService.Prospect(i.category(), i.facilityType(), Boolean.TRUE.equals(i.filedModel()),
+                        !Boolean.FALSE.equals(i.partnerApproved()), i.partnerCreditCode(),
+                        Money.parsePositiveYuan(i.amount()))))).toList());
+    }
+
+    private Buyer buyer(String buyerId) {
+        String id;
+        if (caller.isOfficial()) {
+            if (buyerId == null) {
+                throw ProblemException.badRequest("query parameter buyerId is required when an official asks for a quote");
+            }
+            id = buyerId;
+        } else {
+            id = caller.enterpriseId();
+        }
+        return buyers.find(id).orElseThrow(() -> ProblemException.unprocessable("buyer-not-registered",
+                "buyer '" + id + "' is not in the registry; the program operator registers buyers before they get vouchers"));
+    }
+}
