@@ -124,7 +124,7 @@ pg_install() {
     PG_INSTALLED_NOW=1
     # The package normally creates cluster 'main'; create it if a policy prevented that.
     if [[ -z $(pg_version) ]]; then
-      local v; v="$(ls /usr/lib/postgresql | sort -n | tail -n 1)"
+      local v; v="$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -n | tail -n 1)"
       pg_createcluster "$v" main >>"$LOGS/apt.log" 2>&1
     fi
   fi
@@ -241,7 +241,7 @@ kafka_install() {
     -Dkafka.version="$KAFKA_VERSION" -DincludeScope=runtime -DoutputDirectory="$tmp" \
     >"$LOGS/maven-kafka.log" 2>&1 || { tail -n 30 "$LOGS/maven-kafka.log" >&2; die "Kafka jar resolution failed"; }
   [[ -f $tmp/kafka_2.13-$KAFKA_VERSION.jar ]] || die "kafka_2.13-$KAFKA_VERSION.jar missing after resolution"
-  rm -rf "$KAFKA_HOME/lib"; mv "$tmp" "$KAFKA_HOME/lib"
+  rm -rf "${KAFKA_HOME:?}/lib"; mv "$tmp" "$KAFKA_HOME/lib"
   printf '%s\n' "$stamp" >"$KAFKA_HOME/.complete"
 }
 
@@ -264,6 +264,14 @@ kafka_configure() {
   fi
 }
 
+# Port 9092 opens when the broker enables request processing; for a broker we just started, also
+# wait for its "Kafka Server started" line (after metadata catch-up and unfencing).
+KAFKA_LOG_OFFSET=""
+kafka_ready() {
+  port_open "$KAFKA_PORT" || return 1
+  [[ -z $KAFKA_LOG_OFFSET ]] || tail -c "+$((KAFKA_LOG_OFFSET + 1))" "$LOGS/kafka.log" 2>/dev/null | grep -q 'Kafka Server started'
+}
+
 kafka_start() {
   if pid_alive kafka kafka.Kafka; then
     log "kafka: already running (pid $(<"$PIDS/kafka.pid"))"; KAFKA_STATE="already running"; return 0
@@ -273,6 +281,8 @@ kafka_start() {
     KAFKA_STATE="foreign"; return 0
   fi
   log "kafka: starting broker (log: $LOGS/kafka.log)"
+  # Remember where this start's log lines begin, for kafka_ready.
+  KAFKA_LOG_OFFSET="$(stat -c %s "$LOGS/kafka.log" 2>/dev/null || echo 0)"
   # setsid: own session/process group, so the broker outlives this shell and can be killed as a group.
   # shellcheck disable=SC2086
   setsid java $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
@@ -304,7 +314,7 @@ kc_install() {
 # the slow first-start build (lib/quarkus) is done once per machine.
 kc_prepare_home() {
   if [[ ! -f $KC_HOME/.dist || "$(<"$KC_HOME/.dist")" != "$KC_DIST" ]]; then
-    rm -rf "$KC_HOME/bin" "$KC_HOME/conf"
+    rm -rf "${KC_HOME:?}/bin" "${KC_HOME:?}/conf"
     mkdir -p "$KC_HOME"
     cp -a "$KC_DIST/bin" "$KC_DIST/conf" "$KC_HOME/"
     local d; for d in lib themes providers; do ln -sfn "$KC_DIST/$d" "$KC_HOME/$d"; done
@@ -381,7 +391,7 @@ cmd_up() {
   local t_kc; t_kc="$(now_ms)"
   kc_start
 
-  wait_ready kafka "$([[ $KAFKA_STATE == foreign ]] || echo kafka)" "$LOGS/kafka.log" kafka.Kafka port_open "$KAFKA_PORT"
+  wait_ready kafka "$([[ $KAFKA_STATE == foreign ]] || echo kafka)" "$LOGS/kafka.log" kafka.Kafka kafka_ready
   local kafka_time; kafka_time="$(secs_since "$t_kafka")"
   log "kafka: ready on 127.0.0.1:$KAFKA_PORT (${kafka_time}s)"
 
@@ -471,7 +481,7 @@ cmd_smoke() {
       echo "$user: claims missing: $payload" >&2; fail=1
     fi
   done
-  ((fail == 0)) && log "smoke: all OK" || die "smoke: failures above"
+  if ((fail == 0)); then log "smoke: all OK"; else die "smoke: failures above"; fi
 }
 
 # base64url-decode the middle part of a JWT.

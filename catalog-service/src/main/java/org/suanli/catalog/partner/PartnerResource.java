@@ -10,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.suanli.catalog.QueryParams;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -27,8 +28,8 @@ public class PartnerResource {
 
     @GET
     @RolesAllowed({"admin", "finance"})
-    public List<PartnerView> all(@QueryParam("status") PartnerStatus status) {
-        return partners.list(status);
+    public List<PartnerView> all(@QueryParam("status") String status) {
+        return partners.list(QueryParams.enumOf(PartnerStatus.class, "status", status));
     }
 
     @GET

@@ -23,6 +23,8 @@ public class OutboxRelay {
     /** Arbitrary constant naming "the outbox relay" among advisory locks of this database. */
     private static final long RELAY_LOCK = 0x5A4E4C49_0001L;
     static final int BATCH = 500;
+    /** The scheduler job name, for pausing the relay (broker maintenance, fault tests). */
+    public static final String JOB = "outbox-relay";
 
     @Inject
     EntityManager em;
@@ -30,7 +32,7 @@ public class OutboxRelay {
     @Inject
     EventPublisher publisher;
 
-    @Scheduled(every = "${kernel.outbox.relay-interval:0.2s}", delayed = "1s",
+    @Scheduled(identity = OutboxRelay.JOB, every = "${kernel.outbox.relay-interval:0.2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRelay() {
         try {

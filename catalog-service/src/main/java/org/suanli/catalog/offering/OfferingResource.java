@@ -1,0 +1,36 @@
+package org.suanli.catalog.offering;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.security.Caller;
+
+/**
+ * One offering, with what order-service needs to place an order on it. Officials see every offering;
+ * a partner only its own; a buyer every offering that has ever been published (a draft stays hidden).
+ */
+@Path("/api/offerings/{id}")
+public class OfferingResource {
+
+    @Inject
+    OfferingService offerings;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({"sme", "partner", "admin", "finance"})
+    public OfferingView get(@PathParam("id") String id) {
+        OfferingView view = offerings.find(id).orElseThrow(() -> ProblemException.notFound("Offering", id));
+        boolean visible = caller.isOfficial()
+                || (caller.is("partner") && view.partnerId().equals(caller.partnerId()))
+                || (caller.is("sme") && view.status() != OfferingStatus.DRAFT);
+        if (!visible) {
+            throw ProblemException.notFound("Offering", id);
+        }
+        return view;
+    }
+}

@@ -1,0 +1,42 @@
+package org.suanli.catalog.search;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.suanli.catalog.QueryParams;
+import org.suanli.catalog.offering.Category;
+import org.suanli.kernel.security.Caller;
+
+/** Search the shelf. Buyers get their net prices after vouchers (sort=net ranks by them). */
+@Path("/api/offerings")
+public class SearchResource {
+
+    @Inject
+    OfferingSearch search;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({"sme", "partner", "admin", "finance"})
+    public SearchResult search(@QueryParam("acceleratorModel") String acceleratorModel,
+                               @QueryParam("minMemoryGb") String minMemoryGb,
+                               @QueryParam("category") String category,
+                               @QueryParam("district") String district,
+                               @QueryParam("maxPrice") String maxPrice,
+                               @QueryParam("minCapacityLeft") String minCapacityLeft,
+                               @QueryParam("page") @DefaultValue("0") String page,
+                               @QueryParam("size") @DefaultValue("20") String size,
+                               @QueryParam("sort") @DefaultValue("price") String sort,
+                               @QueryParam("hours") String hours,
+                               @QueryParam("zhinengMode") String zhinengMode) {
+        SearchCriteria criteria = SearchCriteria.parse(acceleratorModel,
+                QueryParams.integer("minMemoryGb", minMemoryGb), QueryParams.enumOf(Category.class, "category", category),
+                district, maxPrice, minCapacityLeft, QueryParams.integer("page", page), QueryParams.integer("size", size),
+                sort, hours, zhinengMode);
+        return search.search(criteria, caller.is("sme") ? caller.bearer() : null);
+    }
+}

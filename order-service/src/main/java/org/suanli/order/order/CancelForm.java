@@ -1,0 +1,7 @@
+package org.suanli.order.order;
+
+import jakarta.validation.constraints.Size;
+
+/** Optional note of a buyer cancelling its order. */
+public record CancelForm(@Size(max = 500) String reason) {
+}

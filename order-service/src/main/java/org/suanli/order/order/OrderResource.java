@@ -1,0 +1,112 @@
+package org.suanli.order.order;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.security.Caller;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Orders: a buyer (sme) places and cancels its own, the partner reports delivery on orders of its
+ * offerings; everybody reads what is theirs (admin and finance all). Someone else's order is a 404.
+ */
+@Path("/api/orders")
+public class OrderResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    Caller caller;
+
+    /** 201 with the new order; 200 with the same order when the Idempotency-Key and body repeat an earlier request. */
+    @POST
+    @RolesAllowed(Caller.SME)
+    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull OrderForm form,
+                          @Context UriInfo uri) {
+        OrderService.Placed placed = orders.place(caller.enterpriseId(), idempotencyKey, form, caller.bearer(), caller.name());
+        if (placed.created()) {
+            return Response.created(uri.getAbsolutePathBuilder().path(placed.order().id()).build())
+                    .entity(placed.order()).build();
+        }
+        return Response.ok(placed.order()).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.SME, Caller.PARTNER, Caller.ADMIN, Caller.FINANCE})
+    public OrderPage list(@QueryParam("state") String state, @QueryParam("from") String from,
+                          @QueryParam("to") String to, @QueryParam("page") Integer page,
+                          @QueryParam("size") Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw ProblemException.badRequest("to must not be before from");
+        }
+        return orders.list(Viewer.of(caller), state(state), fromDate, toDate, p, s);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.SME, Caller.PARTNER, Caller.ADMIN, Caller.FINANCE})
+    public OrderView get(@PathParam("id") String id) {
+        return orders.get(id, Viewer.of(caller));
+    }
+
+    /** The buyer cancels before delivery; body optional: {"reason": "…"}. */
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Caller.SME)
+    public OrderView cancel(@PathParam("id") String id, @Valid CancelForm form) {
+        return orders.cancel(id, caller.enterpriseId(), form == null ? null : form.reason(), caller.name());
+    }
+
+    /** The order's partner reports metered GPU-hours and the invoice number. */
+    @POST
+    @Path("/{id}/delivery")
+    @RolesAllowed(Caller.PARTNER)
+    public OrderView deliver(@PathParam("id") String id, @Valid @NotNull DeliveryForm form) {
+        return orders.deliver(id, caller.partnerId(), form, caller.name());
+    }
+
+    private static OrderState state(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return OrderState.valueOf(s.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("state '" + s + "' is not one of " + java.util.Arrays.toString(OrderState.values()));
+        }
+    }
+
+    private static LocalDate date(String name, String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name + " '" + s + "' must be a date like 2026-11-22");
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.suanli.order.order;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.order.client.CatalogClient;
+import org.suanli.order.client.CatalogOffering;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The use cases people start: place (idempotent), cancel, report delivery; and reading what one may see. */
+@ApplicationScoped
+public class OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderService.class);
+
+    /** A window may start a little before the request arrives (clocks, latency); anything earlier is in the past. */
+    static final Duration WINDOW_START_GRACE = Duration.ofMinutes(5);
+    static final int MAX_KEY_LENGTH = 200;
+
+    public record Placed(OrderView order, boolean created) {
+    }
+
+    /** What an idempotency key already names: the order, and the hash of the request that made it. */
+    private record Replay(String orderId, String requestHash) {
+    }
+
+    private record Creation(Placed placed, Replay replay) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CatalogClient catalog;
+
+    @Inject
+    OrderOutbox events;
+
+    /**
+     * Places an order once per (buyer, Idempotency-Key): the same key with the same request gives the same
+     * order back; with another request, 409. The offering is read from catalog-service before any write,
+     * so a catalog that is down leaves nothing behind.
+     */
+    public Placed place(String buyerId, String idempotencyKey, OrderForm form, String bearer, String actor) {
+        String key = checkKey(idempotencyKey);
+        long tenths = GpuHours.parsePositiveTenths("gpuHours", form.gpuHours());
+        if (!form.windowEnd().isAfter(form.windowStart())) {
+            throw ProblemException.badRequest("windowEnd must be after windowStart");
+        }
+        ZhinengMode mode = form.zhinengMode() == null ? ZhinengMode.NONE : form.zhinengMode();
+        String hash = requestHash(form.offeringId(), tenths, form.windowStart(), form.windowEnd(), mode);
+
+        Replay earlier = QuarkusTransaction.requiringNew().call(() -> replay(buyerId, key));
+        if (earlier != null) {
+            return answer(earlier, hash, key);
+        }
+
+        Instant now = Instant.now();
+        if (!form.windowEnd().isAfter(now) || form.windowStart().isBefore(now.minus(WINDOW_START_GRACE))) {
+            throw ProblemException.unprocessable("window-in-past",
+                    "the window " + form.windowStart() + " – " + form.windowEnd() + " starts in the past; choose a window from now on");
+        }
+        CatalogOffering offering = catalog.offering(form.offeringId(), bearer);
+        if (offering.closed()) {
+            throw ProblemException.unprocessable("offering-not-available",
+                    "offering '" + form.offeringId() + "' is " + offering.status() + " and cannot be ordered");
+        }
+        if (offering.capacityLeftTenths() != null && tenths > offering.capacityLeftTenths()) {
+            throw ProblemException.unprocessable("not-enough-capacity", "offering '" + form.offeringId() + "' has "
+                    + GpuHours.format(Math.max(0, offering.capacityLeftTenths())) + " GPU-hours left; "
+                    + GpuHours.format(tenths) + " were asked for");
+        }
+        if ((offering.validFrom() != null && form.windowStart().isBefore(offering.validFrom()))
+                || (offering.validTo() != null && form.windowEnd().isAfter(offering.validTo()))) {
+            throw ProblemException.unprocessable("outside-offering-validity", "offering '" + form.offeringId()
+                    + "' is valid from " + offering.validFrom() + " to " + offering.validTo()
+                    + "; the window must lie within");
+        }
+
+        Creation c = QuarkusTransaction.requiringNew().call(() -> create(buyerId, key, hash, offering, tenths, form, mode, actor));
+        if (c.replay() != null) {
+            // Another request with the same key committed first.
+            return answer(c.replay(), hash, key);
+        }
+        LOG.infof("order %s placed by %s: %s GPU-hours of %s, estimate %s fen", c.placed().order().id(), buyerId,
+                GpuHours.format(tenths), form.offeringId(), c.placed().order().estimate());
+        return c.placed();
+    }
+
+    private Creation create(String buyerId, String key, String hash, CatalogOffering offering, long tenths,
+                            OrderForm form, ZhinengMode mode, String actor) {
+        Order o = Order.place(buyerId, offering.facts(), tenths, form.windowStart(), form.windowEnd(), mode,
+                Instant.now(), actor);
+        // Claims the key first: a concurrent request with the same key waits here and then sees it taken.
+        int claimed = em.createNativeQuery("""
+                        insert into order_idempotency (buyer_id, idem_key, request_hash, order_id)
+                        values (:buyer, :key, :hash, :order) on conflict do nothing""")
+                .setParameter("buyer", buyerId).setParameter("key", key).setParameter("hash", hash)
+                .setParameter("order", o.id).executeUpdate();
+        if (claimed == 0) {
+            return new Creation(null, replay(buyerId, key));
+        }
+        em.persist(o);
+        events.placed(o);
+        return new Creation(new Placed(OrderView.of(o, true), true), null);
+    }
+
+    private Placed answer(Replay r, String hash, String key) {
+        if (!r.requestHash().equals(hash)) {
+            throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key '" + key
+                    + "' was already used for a different order request (order " + r.orderId() + "); use a new key");
+        }
+        return QuarkusTransaction.requiringNew().call(() ->
+                new Placed(OrderView.of(em.find(Order.class, r.orderId()), true), false));
+    }
+
+    private Replay replay(String buyerId, String key) {
+        List<?> rows = em.createNativeQuery(
+                        "select order_id, request_hash from order_idempotency where buyer_id = :b and idem_key = :k")
+                .setParameter("b", buyerId).setParameter("k", key).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new Replay((String) row[0], (String) row[1]);
+    }
+
+    // ------------------------------------------------------------------ commands on an existing order
+
+    @Transactional
+    public OrderView cancel(String orderId, String buyerId, String note, String actor) {
+        Order o = lock(orderId);
+        if (o == null || !o.buyerId.equals(buyerId)) {
+            throw ProblemException.notFound("Order", orderId);
+        }
+        Transition t = o.cancel(note, Instant.now(), actor);
+        events.after(o, t);
+        LOG.infof("order %s cancelled by %s (%s)", orderId, actor, t.from());
+        return OrderView.of(o, true);
+    }
+
+    @Transactional
+    public OrderView deliver(String orderId, String partnerId, DeliveryForm form, String actor) {
+        Order o = lock(orderId);
+        if (o == null || !o.partnerId.equals(partnerId)) {
+            throw ProblemException.notFound("Order", orderId);
+        }
+        long used = GpuHours.parsePositiveTenths("gpuHoursUsed", form.gpuHoursUsed());
+        Transition t = o.deliver(used, form.invoiceNumber().trim(), Instant.now(), actor);
+        events.after(o, t);
+        LOG.infof("order %s delivered: %s GPU-hours, actual %d fen", orderId, GpuHours.format(used), o.actualAmountFen);
+        return OrderView.of(o, true);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Transactional
+    public OrderView get(String orderId, Viewer viewer) {
+        Order o = em.find(Order.class, orderId);
+        if (o == null || !viewer.sees(o)) {
+            throw ProblemException.notFound("Order", orderId);
+        }
+        return OrderView.of(o, true);
+    }
+
+    /** Newest first; {@code from}/{@code to} bound the contract date, both inclusive. */
+    @Transactional
+    public OrderPage list(Viewer viewer, OrderState state, LocalDate from, LocalDate to, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        switch (viewer.kind()) {
+            case BUYER -> {
+                where.append(" and o.buyerId = :who");
+                params.put("who", viewer.id());
+            }
+            case PARTNER -> {
+                where.append(" and o.partnerId = :who");
+                params.put("who", viewer.id());
+            }
+            case ALL -> {
+            }
+        }
+        if (state != null) {
+            where.append(" and o.state = :state");
+            params.put("state", state);
+        }
+        if (from != null) {
+            where.append(" and o.contractDate >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.append(" and o.contractDate <= :to");
+            params.put("to", to);
+        }
+        TypedQuery<Order> q = em.createQuery("select o from ComputeOrder o" + where + " order by o.placedAt desc, o.id", Order.class);
+        TypedQuery<Long> count = em.createQuery("select count(o) from ComputeOrder o" + where, Long.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<OrderView> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(o -> OrderView.of(o, false)).toList();
+        return new OrderPage(items, page, size, count.getSingleResult());
+    }
+
+    private Order lock(String orderId) {
+        return em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    // ------------------------------------------------------------------ idempotency
+
+    static String checkKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new ProblemException(400, "idempotency-key-required", "The request is malformed",
+                    "the Idempotency-Key header is required: a unique value per order you mean to place, e.g. a UUID");
+        }
+        String k = key.trim();
+        if (k.length() > MAX_KEY_LENGTH || !k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ProblemException(400, "idempotency-key-required", "The request is malformed",
+                    "the Idempotency-Key header must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters");
+        }
+        return k;
+    }
+
+    /** The request as it was understood (normalised), so "12.5" and 12.5 or a different offset of one instant are the same. */
+    static String requestHash(String offeringId, long tenths, Instant start, Instant end, ZhinengMode mode) {
+        String canonical = offeringId + "\n" + tenths + "\n" + start + "\n" + end + "\n" + mode;
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

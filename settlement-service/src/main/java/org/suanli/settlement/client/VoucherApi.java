@@ -1,0 +1,42 @@
+package org.suanli.settlement.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/**
+ * voucher-service's read API (docs/CONVENTIONS.md), called with the caller's own bearer token: a read a
+ * finance user is waiting on, never a change of voucher-service's state. URL: {@code quarkus.rest-client.voucher.url}.
+ */
+@RegisterRestClient(configKey = "voucher")
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public interface VoucherApi {
+
+    @GET
+    @Path("/redemptions")
+    List<Redemption> redemptions(@QueryParam("year") int year, @QueryParam("month") Integer month,
+                                 @HeaderParam("Authorization") String authorization);
+
+    @GET
+    @Path("/budgets")
+    List<Budget> budgets(@QueryParam("year") int year, @HeaderParam("Authorization") String authorization);
+
+    /** One redeemed order as voucher-service sees it; money as yuan strings. Fields it adds later are ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Redemption(String orderId, String buyerId, Integer programYear, String redeemedAt, String actualAmount,
+                      String suanli, String zhineng) {
+    }
+
+    /** A program's budget for a year and how much of it is held and redeemed; money as yuan strings. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Budget(String program, Integer year, String budget, String held, String redeemed, String remaining) {
+    }
+}

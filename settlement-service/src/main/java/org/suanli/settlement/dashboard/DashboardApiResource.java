@@ -1,0 +1,28 @@
+package org.suanli.settlement.dashboard;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.suanli.settlement.client.CallerToken;
+
+/** The dashboard's figures for API clients with a bearer token (same data as the page draws). */
+@Path("/api/dashboard")
+public class DashboardApiResource {
+
+    @Inject
+    DashboardService dashboard;
+
+    @Inject
+    CallerToken token;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("finance")
+    public DashboardView data(@QueryParam("year") String year) {
+        return dashboard.data(DashboardResource.year(year), token.bearer());
+    }
+}

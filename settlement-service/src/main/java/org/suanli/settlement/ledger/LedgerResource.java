@@ -1,0 +1,76 @@
+package org.suanli.settlement.ledger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.money.Money;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.security.Caller;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ledger, read-only except for corrections (finance). A partner may read the entries of its own orders
+ * (someone else's order is "not found"); finance and admin read everything.
+ */
+@Path("/api/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+public class LedgerResource {
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/orders/{orderId}")
+    @RolesAllowed({"finance", "admin", "partner"})
+    public OrderLedgerView order(@PathParam("orderId") String orderId) {
+        List<JournalEntry> entries = ledger.entriesOf(orderId);
+        if (entries.isEmpty() || (!caller.isOfficial() && !caller.partnerId().equals(entries.get(0).partnerId))) {
+            throw ProblemException.notFound("Order in the ledger", orderId);
+        }
+        OrderAmounts now = entries.stream().map(JournalEntry::amounts).reduce(OrderAmounts.ZERO, OrderAmounts::plus);
+        return new OrderLedgerView(orderId, Money.format(now.buyerPaysFen()), Money.format(now.suanliFen()),
+                Money.format(now.zhinengFen()), Money.format(now.partnerOwedFen()),
+                entries.stream().map(e -> EntryView.of(e, ledger.postingsOf(e.id))).toList());
+    }
+
+    @POST
+    @Path("/orders/{orderId}/corrections")
+    @RolesAllowed("finance")
+    public Response correct(@PathParam("orderId") String orderId, @Valid @NotNull CorrectionForm form) {
+        OrderAmounts target = new OrderAmounts(Money.parseYuan(form.buyerPays()), Money.parseYuan(form.suanli()),
+                Money.parseYuan(form.zhineng()));
+        JournalEntry e = ledger.correct(orderId, target, form.reason().trim(), caller.name());
+        return Response.status(201).entity(EntryView.of(e, ledger.postingsOf(e.id))).build();
+    }
+
+    @GET
+    @Path("/trial-balance")
+    @RolesAllowed({"finance", "admin"})
+    public TrialBalanceView trialBalance(@QueryParam("account") String accountPrefix) {
+        long debits = 0;
+        long credits = 0;
+        List<TrialBalanceView.AccountLine> lines = new ArrayList<>();
+        for (Object[] r : ledger.trialBalance(accountPrefix)) {
+            long d = ((Number) r[1]).longValue();
+            long c = ((Number) r[2]).longValue();
+            debits += d;
+            credits += c;
+            lines.add(new TrialBalanceView.AccountLine((String) r[0], Money.format(d), Money.format(c), Money.format(d - c)));
+        }
+        return new TrialBalanceView(Money.format(debits), Money.format(credits), debits == credits, lines);
+    }
+}

@@ -1,0 +1,45 @@
+package org.suanli.voucher.hold;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.suanli.kernel.money.Money;
+import org.suanli.kernel.money.Rates;
+import org.suanli.kernel.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The append-only budget ledger: every hold, redemption and release, for an order or a program year. */
+@Path("/api/ledger")
+@RolesAllowed({"finance", "admin"})
+public class LedgerResource {
+
+    public record MovementView(long id, String orderId, String buyerId, String program, int year, String kind,
+                               String amount, String rate, List<String> reasons, Instant at) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public List<MovementView> list(@QueryParam("orderId") String orderId, @QueryParam("year") Integer year,
+                                   @QueryParam("limit") @DefaultValue("1000") int limit) {
+        if (orderId == null && year == null) {
+            throw ProblemException.badRequest("give an orderId or a program year");
+        }
+        return em.createQuery("""
+                        from BudgetMovement where (:order is null or orderId = :order) and (:year is null or programYear = :year)
+                        order by id""", BudgetMovement.class)
+                .setParameter("order", orderId).setParameter("year", year).setMaxResults(Math.max(1, Math.min(limit, 10_000)))
+                .getResultStream()
+                .map(m -> new MovementView(m.id, m.orderId, m.buyerId, m.program.name(), m.programYear, m.kind.name(),
+                        Money.format(m.amountFen), Rates.format(m.rateBp),
+                        m.reasons.isEmpty() ? List.of() : List.of(m.reasons.split(";")), m.at))
+                .toList();
+    }
+}
