@@ -81,10 +81,10 @@ public class Offering extends PanacheEntityBase {
     public OfferingStatus status;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     @Column(name = "published_at")
     public Instant publishedAt;

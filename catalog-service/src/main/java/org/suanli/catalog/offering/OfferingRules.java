@@ -4,6 +4,7 @@ import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** The rules an offering obeys, in plain Java (unit-tested without Quarkus). */
@@ -13,7 +14,7 @@ public final class OfferingRules {
     }
 
     /** The checked figures of a form. */
-    public record Checked(long unitPriceFen, long capacityTenths, String filingNumber) {
+    public record Checked(long unitPriceFen, long capacityTenths, String filingNumber, Instant validFrom, Instant validTo) {
     }
 
     /**
@@ -33,7 +34,10 @@ public final class OfferingRules {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("capacity: " + e.getMessage());
         }
-        if (!form.validFrom().isBefore(form.validTo())) {
+        // a validity window is kept to the second
+        Instant from = form.validFrom().truncatedTo(ChronoUnit.SECONDS);
+        Instant to = form.validTo().truncatedTo(ChronoUnit.SECONDS);
+        if (!from.isBefore(to)) {
             throw ProblemException.unprocessable("window-invalid",
                     "the validity window must end after it starts (validFrom " + form.validFrom() + ", validTo " + form.validTo() + ")");
         }
@@ -56,7 +60,7 @@ public final class OfferingRules {
             throw ProblemException.unprocessable("accelerator-not-installed", "a unit of " + form.acceleratorsPerUnit() + " × "
                     + form.acceleratorModel() + " exceeds the " + count + " installed in facility '" + form.facilityId() + "'");
         }
-        return new Checked(price, capacity, filing);
+        return new Checked(price, capacity, filing, from, to);
     }
 
     /** Only a window that has not yet ended can go on the shelf. */

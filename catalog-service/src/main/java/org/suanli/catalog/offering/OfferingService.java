@@ -15,6 +15,7 @@ import org.suanli.kernel.outbox.Outbox;
 import org.suanli.kernel.problem.ProblemException;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class OfferingService {
                         "facility, category and accelerator model of a published offering are fixed; withdraw it and publish a new one");
             }
             OfferingRules.checkCapacityCovers(checked.capacityTenths(), o.reservedTenths, o.consumedTenths);
-            OfferingRules.checkPublishable(form.validTo(), Instant.now());
+            OfferingRules.checkPublishable(checked.validTo(), now());
         }
         apply(o, facility, form, checked);
         if (o.status == OfferingStatus.PUBLISHED) {
@@ -94,9 +95,9 @@ public class OfferingService {
         if (!o.facility.vetted()) {
             throw ProblemException.conflict("facility-not-vetted", "facility '" + o.facility.id + "' has not been vetted by the bureau yet");
         }
-        OfferingRules.checkPublishable(o.validTo, Instant.now());
+        OfferingRules.checkPublishable(o.validTo, now());
         o.status = OfferingStatus.PUBLISHED;
-        o.publishedAt = Instant.now();
+        o.publishedAt = now();
         o.updatedAt = o.publishedAt;
         announce(CatalogEvents.OFFERING_PUBLISHED, o);
         return OfferingView.of(o);
@@ -111,7 +112,7 @@ public class OfferingService {
         }
         boolean wasPublished = o.status == OfferingStatus.PUBLISHED;
         o.status = OfferingStatus.WITHDRAWN;
-        o.withdrawnAt = Instant.now();
+        o.withdrawnAt = now();
         o.updatedAt = o.withdrawnAt;
         if (wasPublished) {
             announce(CatalogEvents.OFFERING_WITHDRAWN, o);
@@ -136,6 +137,11 @@ public class OfferingService {
                 .setParameter("id", offeringId).getResultStream().findFirst().map(OfferingView::of);
     }
 
+    /** What the database keeps (microseconds), so a response reads the same as a later read. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private void announce(String type, Offering o) {
         outbox.record(Topics.CATALOG, type, o.id, null, new CatalogEvents.OfferingChanged(o.id, o.partner.id,
                 o.status.name(), o.unitPriceFen, o.capacityTenths));
@@ -152,9 +158,9 @@ public class OfferingService {
         o.filingNumber = checked.filingNumber();
         o.unitPriceFen = checked.unitPriceFen();
         o.capacityTenths = checked.capacityTenths();
-        o.validFrom = form.validFrom();
-        o.validTo = form.validTo();
-        o.updatedAt = Instant.now();
+        o.validFrom = checked.validFrom();
+        o.validTo = checked.validTo();
+        o.updatedAt = now();
     }
 
     /** The same answer for an unknown facility and someone else's: nothing about others leaks. */

@@ -35,10 +35,10 @@ public class Partner extends PanacheEntityBase {
     public PartnerStatus status;
 
     @Column(name = "applied_at", nullable = false)
-    public Instant appliedAt = Instant.now();
+    public Instant appliedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     @OneToMany(mappedBy = "partner", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("name")

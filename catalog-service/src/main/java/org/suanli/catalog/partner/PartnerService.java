@@ -63,7 +63,7 @@ public class PartnerService {
         partner.name = form.name().trim();
         partner.creditCode = form.creditCode();
         partner.status = to;
-        partner.appliedAt = Instant.now();
+        partner.appliedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         partner.updatedAt = partner.appliedAt;
         replaceFacilities(partner, form.facilities());
         if (created) {
@@ -120,7 +120,7 @@ public class PartnerService {
         PartnerStatus from = partner.status;
         PartnerStatus to = PartnerStatus.after(from, PartnerStatus.Action.APPROVE);
         PartnerRules.checkApproval(partner.facilities.stream().map(f -> f.id).toList(), form.facilities());
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         for (ApprovalForm.FacilityVetting v : form.facilities()) {
             Facility f = partner.facilities.stream().filter(x -> x.id.equals(v.facilityId())).findFirst().orElseThrow();
             f.type = v.type();
@@ -154,7 +154,7 @@ public class PartnerService {
 
     private PartnerView change(Partner partner, PartnerStatus from, PartnerStatus to, String reason, String actor) {
         partner.status = to;
-        partner.updatedAt = Instant.now();
+        partner.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         record(partner.id, from, to, reason, actor);
         String type = to == PartnerStatus.APPROVED ? CatalogEvents.PARTNER_APPROVED
                 : to == PartnerStatus.SUSPENDED ? CatalogEvents.PARTNER_SUSPENDED : null;

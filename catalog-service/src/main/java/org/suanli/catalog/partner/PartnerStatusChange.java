@@ -39,5 +39,5 @@ public class PartnerStatusChange extends PanacheEntityBase {
     public String actor;
 
     @Column(nullable = false)
-    public Instant at = Instant.now();
+    public Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 }

@@ -16,6 +16,7 @@ import org.suanli.testing.KafkaProbe;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -109,8 +110,8 @@ class OfferingApiTest {
                 .body("unitPrice", equalTo("14.00"))
                 .body("capacity", equalTo("5000.0"))
                 .body("capacityLeft", equalTo("5000.0"))
-                .body("validFrom", equalTo(Instant.parse((String) body.get("validFrom")).toString()))
-                .body("validTo", equalTo(Instant.parse((String) body.get("validTo")).toString()))
+                .body("validFrom", equalTo(Instant.parse((String) body.get("validFrom")).truncatedTo(ChronoUnit.SECONDS).toString()))
+                .body("validTo", equalTo(Instant.parse((String) body.get("validTo")).truncatedTo(ChronoUnit.SECONDS).toString()))
                 .body("status", equalTo("PUBLISHED"));
         as("partner1").get("/api/offerings/" + id).then().statusCode(200);
         as("admin1").get("/api/offerings/" + id).then().statusCode(200);

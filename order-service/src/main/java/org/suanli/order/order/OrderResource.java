@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.suanli.kernel.problem.ProblemException;
@@ -72,12 +74,22 @@ public class OrderResource {
         return orders.get(id, Viewer.of(caller));
     }
 
-    /** The buyer cancels before delivery; body optional: {"reason": "…"}. */
+    /** The buyer cancels before delivery, with a note: {"reason": "…"}. */
     @POST
     @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.SME)
     public OrderView cancel(@PathParam("id") String id, @Valid CancelForm form) {
         return orders.cancel(id, caller.enterpriseId(), form == null ? null : form.reason(), caller.name());
+    }
+
+    /** The buyer cancels before delivery, without a note (no body). */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Caller.SME)
+    public OrderView cancelWithoutNote(@PathParam("id") String id) {
+        return orders.cancel(id, caller.enterpriseId(), null, caller.name());
     }
 
     /** The order's partner reports metered GPU-hours and the invoice number. */

@@ -60,11 +60,11 @@ public class OrderService {
     public Placed place(String buyerId, String idempotencyKey, OrderForm form, String bearer, String actor) {
         String key = checkKey(idempotencyKey);
         long tenths = GpuHours.parsePositiveTenths("gpuHours", form.gpuHours());
-        if (!form.windowEnd().isAfter(form.windowStart())) {
+        if (!form.end().isAfter(form.start())) {
             throw ProblemException.badRequest("windowEnd must be after windowStart");
         }
         ZhinengMode mode = form.zhinengMode() == null ? ZhinengMode.NONE : form.zhinengMode();
-        String hash = requestHash(form.offeringId(), tenths, form.windowStart(), form.windowEnd(), mode);
+        String hash = requestHash(form.offeringId(), tenths, form.start(), form.end(), mode);
 
         Replay earlier = QuarkusTransaction.requiringNew().call(() -> replay(buyerId, key));
         if (earlier != null) {
@@ -72,9 +72,9 @@ public class OrderService {
         }
 
         Instant now = Instant.now();
-        if (!form.windowEnd().isAfter(now) || form.windowStart().isBefore(now.minus(WINDOW_START_GRACE))) {
+        if (!form.end().isAfter(now) || form.start().isBefore(now.minus(WINDOW_START_GRACE))) {
             throw ProblemException.unprocessable("window-in-past",
-                    "the window " + form.windowStart() + " – " + form.windowEnd() + " starts in the past; choose a window from now on");
+                    "the window " + form.start() + " – " + form.end() + " starts in the past; choose a window from now on");
         }
         CatalogOffering offering = catalog.offering(form.offeringId(), bearer);
         if (offering.closed()) {
@@ -86,8 +86,8 @@ public class OrderService {
                     + GpuHours.format(Math.max(0, offering.capacityLeftTenths())) + " GPU-hours left; "
                     + GpuHours.format(tenths) + " were asked for");
         }
-        if ((offering.validFrom() != null && form.windowStart().isBefore(offering.validFrom()))
-                || (offering.validTo() != null && form.windowEnd().isAfter(offering.validTo()))) {
+        if ((offering.validFrom() != null && form.start().isBefore(offering.validFrom()))
+                || (offering.validTo() != null && form.end().isAfter(offering.validTo()))) {
             throw ProblemException.unprocessable("outside-offering-validity", "offering '" + form.offeringId()
                     + "' is valid from " + offering.validFrom() + " to " + offering.validTo()
                     + "; the window must lie within");
@@ -98,14 +98,14 @@ public class OrderService {
             // Another request with the same key committed first.
             return answer(c.replay(), hash, key);
         }
-        LOG.infof("order %s placed by %s: %s GPU-hours of %s, estimate %s fen", c.placed().order().id(), buyerId,
+        LOG.infof("order %s placed by %s: %s GPU-hours of %s, estimate %s yuan", c.placed().order().id(), buyerId,
                 GpuHours.format(tenths), form.offeringId(), c.placed().order().estimate());
         return c.placed();
     }
 
     private Creation create(String buyerId, String key, String hash, CatalogOffering offering, long tenths,
                             OrderForm form, ZhinengMode mode, String actor) {
-        Order o = Order.place(buyerId, offering.facts(), tenths, form.windowStart(), form.windowEnd(), mode,
+        Order o = Order.place(buyerId, offering.facts(), tenths, form.start(), form.end(), mode,
                 Instant.now(), actor);
         // Claims the key first: a concurrent request with the same key waits here and then sees it taken.
         int claimed = em.createNativeQuery("""

@@ -15,7 +15,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -113,6 +120,35 @@ class OrderApiTest {
         // keys are the buyer's own: another buyer with the same key places its own order
         String other = post("sme2", key, body(offering, "10")).statusCode(201).extract().path("id");
         assertEquals(false, other.equals(first));
+    }
+
+    @Test
+    void the_same_key_posted_in_parallel_still_makes_one_order() throws Exception {
+        String offering = Catalog.offering("8.00", "5000.0");
+        String key = UUID.randomUUID().toString();
+        long before = orders();
+        Tokens.of("sme1");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> post("sme1", key, body(offering, "7")).extract()));
+            }
+            Set<String> ids = new HashSet<>();
+            List<Integer> statuses = new ArrayList<>();
+            for (var a : answers) {
+                var r = a.get(60, TimeUnit.SECONDS);
+                statuses.add(r.statusCode());
+                ids.add(r.path("id"));
+            }
+            assertEquals(1, ids.size(), "one order for one key: " + ids);
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(before + 1, orders());
+            assertEquals(List.of("OrderPlaced"), Emitted.types(ds, ids.iterator().next()));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.Properties;
 @Path("/dashboard")
 public class DashboardResource {
 
-    private static final String PAGE = page();
+    private static final String PAGE = loadPage();
 
     @Inject
     DashboardService dashboard;
@@ -58,7 +58,7 @@ public class DashboardResource {
         return year == null || year.isBlank() ? LocalDate.now(Periods.SHANGHAI).getYear() : Periods.year(year);
     }
 
-    private static String page() {
+    private static String loadPage() {
         ClassLoader cl = DashboardResource.class.getClassLoader();
         try (InputStream html = cl.getResourceAsStream("dashboard/index.html");
              InputStream versions = cl.getResourceAsStream("dashboard/versions.properties")) {

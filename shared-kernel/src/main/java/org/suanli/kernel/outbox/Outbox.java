@@ -5,18 +5,31 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Records an event in the caller's transaction: it leaves for Kafka only if the state change commits,
- * and it cannot be lost once it has (the {@link OutboxRelay} publishes it after commit).
+ * Records events in the caller's transaction: they leave for Kafka only if the state change commits,
+ * and cannot be lost once it has (the {@link OutboxRelay} publishes them after commit).
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** An event to record: where it goes, what it is, whose it is, and its payload. */
+    public record NewEvent(String topic, String type, String aggregateId, String correlationId, Object payload) {
+    }
 
     @Inject
     EntityManager em;
@@ -27,24 +40,66 @@ public class Outbox {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    @ConfigProperty(name = "kernel.events.topic-prefix", defaultValue = "")
-    String topicPrefix;
+    /** Deployments may prefix topics (tests and benchmarks get topics of their own). */
+    @ConfigProperty(name = "kernel.events.topic-prefix")
+    Optional<String> topicPrefix;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
 
     /** Mandatory transaction: an event without its state change would be a lie. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope record(String topic, String type, String aggregateId, String correlationId, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, 1, Instant.now(), aggregateId,
-                correlationId == null ? aggregateId : correlationId, source, codec.mapper().valueToTree(payload));
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = envelope.id();
-        row.topic = topicPrefix + topic;
-        row.type = type;
-        row.version = envelope.version();
-        row.aggregateId = aggregateId;
-        row.correlationId = envelope.correlationId();
-        row.occurredAt = envelope.occurredAt();
-        row.envelope = codec.write(envelope);
-        em.persist(row);
-        return envelope;
+        return recordAll(List.of(new NewEvent(topic, type, aggregateId, correlationId, payload))).get(0);
+    }
+
+    /** Many events in one JDBC batch, in the given order (which is the order they will be published in). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> recordAll(List<NewEvent> events) {
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        Instant now = Instant.now();
+        for (NewEvent e : events) {
+            envelopes.add(new EventEnvelope(UUID.randomUUID(), e.type(), 1, now, e.aggregateId(),
+                    e.correlationId() == null ? e.aggregateId() : e.correlationId(), source,
+                    codec.mapper().valueToTree(e.payload())));
+        }
+        if (events.isEmpty()) {
+            return envelopes;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (event_id, topic, event_type, event_version, aggregate_id, correlation_id,
+                                              occurred_at, envelope) values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < events.size(); i++) {
+                    EventEnvelope env = envelopes.get(i);
+                    insert.setObject(1, env.id());
+                    insert.setString(2, topicPrefix.orElse("") + events.get(i).topic());
+                    insert.setString(3, env.type());
+                    insert.setInt(4, env.version());
+                    insert.setString(5, env.aggregateId());
+                    insert.setString(6, env.correlationId());
+                    insert.setTimestamp(7, Timestamp.from(env.occurredAt()));
+                    insert.setString(8, codec.write(env));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return envelopes;
     }
 }

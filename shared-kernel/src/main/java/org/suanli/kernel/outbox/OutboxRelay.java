@@ -1,20 +1,29 @@
 package org.suanli.kernel.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Moves committed outbox rows to Kafka. One relay at a time per database (a transaction-scoped advisory
  * lock), rows in commit order: so events of one aggregate are published in the order they happened, even
  * with several replicas. A row is marked published only after the broker acknowledged it; a relay that
  * dies before that leaves the row for the next run (at-least-once; consumers dedupe by event id).
+ *
+ * <p>The relay wakes as soon as a transaction that recorded events commits, and otherwise polls (rows
+ * of another replica, or left by a failure) every {@code kernel.outbox.poll-interval}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -23,8 +32,6 @@ public class OutboxRelay {
     /** Arbitrary constant naming "the outbox relay" among advisory locks of this database. */
     private static final long RELAY_LOCK = 0x5A4E4C49_0001L;
     static final int BATCH = 500;
-    /** The scheduler job name, for pausing the relay (broker maintenance, fault tests). */
-    public static final String JOB = "outbox-relay";
 
     @Inject
     EntityManager em;
@@ -32,13 +39,59 @@ public class OutboxRelay {
     @Inject
     EventPublisher publisher;
 
-    @Scheduled(identity = OutboxRelay.JOB, every = "${kernel.outbox.relay-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduledRelay() {
-        try {
-            relayAll();
-        } catch (Exception e) {
-            LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+    @ConfigProperty(name = "kernel.outbox.poll-interval", defaultValue = "1s")
+    Duration pollInterval;
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private volatile boolean paused;
+    private Thread worker;
+
+    void start(@Observes StartupEvent ignored) {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        running = false;
+        wake.release();
+        if (worker != null) {
+            worker.join(5_000);
+        }
+    }
+
+    /** Called after a commit that recorded events: publish now rather than at the next poll. */
+    public void wake() {
+        wake.release();
+    }
+
+    /** Stops publishing (broker maintenance, fault tests); events keep accumulating safely in the table. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (running && !paused) {
+                    relayAll();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+                sleepQuietly();
+            }
         }
     }
 
@@ -74,8 +127,11 @@ public class OutboxRelay {
         });
     }
 
-    public long pendingCount() {
-        return QuarkusTransaction.joiningExisting().call(() -> (Long) em.createQuery(
-                "select count(e) from OutboxEvent e where e.publishedAt is null").getSingleResult());
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -27,15 +27,21 @@ public class EnterpriseYears {
             return locked;
         }
         List<String> ids = new ArrayList<>(new TreeSet<>(capByBuyer.keySet()));
-        for (String id : ids) {
-            // The cap follows the buyer's current override: the bureau may raise it mid-year.
-            em.createNativeQuery("""
-                            insert into enterprise_year (buyer_id, program_year, cap_fen) values (?1, ?2, ?3)
-                            on conflict (buyer_id, program_year) do update set cap_fen = excluded.cap_fen
-                            where enterprise_year.cap_fen <> excluded.cap_fen
-                              and excluded.cap_fen >= enterprise_year.suanli_held_fen + enterprise_year.suanli_redeemed_fen""")
-                    .setParameter(1, id).setParameter(2, year).setParameter(3, capByBuyer.get(id)).executeUpdate();
-        }
+        // One statement for all rows. The cap follows the buyer's current override (the bureau may raise
+        // it mid-year), but never drops below what is already used.
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement upsert = connection.prepareStatement("""
+                    insert into enterprise_year (buyer_id, program_year, cap_fen)
+                    select b.id, ?, b.cap from unnest(?, ?) as b(id, cap)
+                    on conflict (buyer_id, program_year) do update set cap_fen = excluded.cap_fen
+                    where enterprise_year.cap_fen <> excluded.cap_fen
+                      and excluded.cap_fen >= enterprise_year.suanli_held_fen + enterprise_year.suanli_redeemed_fen""")) {
+                upsert.setInt(1, year);
+                upsert.setArray(2, connection.createArrayOf("text", ids.toArray()));
+                upsert.setArray(3, connection.createArrayOf("bigint", ids.stream().map(capByBuyer::get).toArray()));
+                upsert.executeUpdate();
+            }
+        });
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select buyer_id, cap_fen, suanli_held_fen, suanli_redeemed_fen, declared_fen from enterprise_year

@@ -47,7 +47,7 @@ public class Buyer extends PanacheEntityBase {
     @Column(name = "cap_override_fen")
     public Long capOverrideFen;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "buyer_related_party", joinColumns = @JoinColumn(name = "buyer_id"))
     @Column(name = "credit_code")
     public Set<String> relatedPartyCreditCodes = new HashSet<>();

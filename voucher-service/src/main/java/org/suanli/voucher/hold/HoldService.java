@@ -81,8 +81,9 @@ public class HoldService {
         em.createQuery("from SubsidyHold where orderId in :ids", SubsidyHold.class).setParameter("ids", ids)
                 .getResultList().forEach(h -> known.put(h.orderId, h));
         Map<String, Buyer> buyers = new HashMap<>();
-        Buyer.<Buyer>list("id in ?1", commands.stream().map(HoldCommand::buyerId).distinct().toList())
-                .forEach(b -> buyers.put(b.id, b));
+        em.createQuery("select distinct b from Buyer b left join fetch b.relatedPartyCreditCodes where b.id in :ids", Buyer.class)
+                .setParameter("ids", commands.stream().map(HoldCommand::buyerId).distinct().toList())
+                .getResultList().forEach(b -> buyers.put(b.id, b));
 
         Outcome[] outcomes = new Outcome[commands.size()];
         Map<Integer, List<Integer>> freshByYear = new TreeMap<>();
@@ -128,13 +129,17 @@ public class HoldService {
                 outcomes[i] = replay(commands.get(i), known.get(commands.get(i).orderId()));
             }
         }
+        // New holds, their ledger lines and their events go in JDBC batches: this is the hot path.
+        List<BudgetMovement> lines = new ArrayList<>();
+        List<Outbox.NewEvent> events = new ArrayList<>();
         for (SubsidyHold h : created) {
-            em.persist(h);
-            movements(h, BudgetMovement.Kind.HOLD, h.suanliHeldFen, h.zhinengHeldFen, now);
-            outbox.record(Topics.VOUCHERS, VoucherEvents.HELD, h.orderId, h.orderId,
+            lines.addAll(movementsOf(h, BudgetMovement.Kind.HOLD, h.suanliHeldFen, h.zhinengHeldFen, now));
+            events.add(new Outbox.NewEvent(Topics.VOUCHERS, VoucherEvents.HELD, h.orderId, h.orderId,
                     new VoucherEvents.Held(h.orderId, h.buyerId, h.programYear, h.policyCode, h.suanliRateBp,
-                            h.zhinengRateBp, h.suanliHeldFen, h.zhinengHeldFen, h.reasonList()));
+                            h.zhinengRateBp, h.suanliHeldFen, h.zhinengHeldFen, h.reasonList())));
         }
+        HoldRows.insert(em, created, lines);
+        outbox.recordAll(events);
         return List.of(outcomes);
     }
 
@@ -290,12 +295,18 @@ public class HoldService {
     }
 
     private void movements(SubsidyHold h, BudgetMovement.Kind kind, long suanliFen, long zhinengFen, Instant at) {
+        movementsOf(h, kind, suanliFen, zhinengFen, at).forEach(em::persist);
+    }
+
+    private static List<BudgetMovement> movementsOf(SubsidyHold h, BudgetMovement.Kind kind, long suanliFen, long zhinengFen, Instant at) {
+        List<BudgetMovement> lines = new ArrayList<>(2);
         if (suanliFen > 0) {
-            em.persist(BudgetMovement.of(h, Program.SUANLI, kind, suanliFen, h.suanliRateBp, at));
+            lines.add(BudgetMovement.of(h, Program.SUANLI, kind, suanliFen, h.suanliRateBp, at));
         }
         if (zhinengFen > 0) {
-            em.persist(BudgetMovement.of(h, Program.ZHINENG, kind, zhinengFen, h.zhinengRateBp, at));
+            lines.add(BudgetMovement.of(h, Program.ZHINENG, kind, zhinengFen, h.zhinengRateBp, at));
         }
+        return lines;
     }
 
     private static long defaultBudget(PolicyVersion v, boolean suanli) {

@@ -34,7 +34,7 @@ public class LedgerResource {
         }
         return em.createQuery("""
                         from BudgetMovement where (:order is null or orderId = :order) and (:year is null or programYear = :year)
-                        order by id""", BudgetMovement.class)
+                        order by at, id""", BudgetMovement.class)
                 .setParameter("order", orderId).setParameter("year", year).setMaxResults(Math.max(1, Math.min(limit, 10_000)))
                 .getResultStream()
                 .map(m -> new MovementView(m.id, m.orderId, m.buyerId, m.program.name(), m.programYear, m.kind.name(),

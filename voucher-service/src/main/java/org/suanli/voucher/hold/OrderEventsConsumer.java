@@ -42,19 +42,17 @@ public class OrderEventsConsumer {
     @Blocking
     @Transactional
     public void onOrders(List<String> records) {
-        List<EventEnvelope> fresh = new ArrayList<>();
+        List<EventEnvelope> received = new ArrayList<>();
         for (String json : records) {
-            EventEnvelope e;
             try {
-                e = codec.read(json);
+                received.add(codec.read(json));
             } catch (IllegalArgumentException bad) {
                 LOG.errorf("skipping an unreadable record on orders: %s", bad.getMessage());
-                continue;
-            }
-            if (inbox.firstDelivery(CONSUMER, e)) {
-                fresh.add(e);
             }
         }
+        java.util.Set<java.util.UUID> firstTime = inbox.firstDeliveries(CONSUMER, received);
+        // remove() keeps only the first copy of an event delivered twice within one poll.
+        List<EventEnvelope> fresh = received.stream().filter(e -> firstTime.remove(e.id())).toList();
         // Holds first, as one batch: within one order the placement still precedes its later events.
         List<HoldCommand> toHold = new ArrayList<>();
         for (EventEnvelope e : fresh) {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Holds per second of voucher-service on one program budget, against the naive single-row update
+# baseline measured in the same run. Needs the infrastructure (deploy/infra.sh up) and a packaged
+# voucher-service (./mvnw -B package -DskipTests). Starts two voucher-service instances of its own on
+# the voucher_test database (wiped) with topics of their own, and stops them at the end.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+LOGS="$REPO/.run/logs"; mkdir -p "$LOGS"
+PREFIX="bench-$(date +%s)."
+JAR="$REPO/voucher-service/target/quarkus-app/quarkus-run.jar"
+[[ -f $JAR ]] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+start() { # port, clean?
+  java -Xmx512m -Dquarkus.http.port="$1" -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/voucher_test \
+    -Dquarkus.flyway.clean-disabled=false -Dquarkus.flyway.clean-at-start="$2" -Dkernel.events.topic-prefix="$PREFIX" \
+    -Dquarkus.log.level=WARN -jar "$JAR" >"$LOGS/bench-voucher-$1.log" 2>&1 &
+  pids+=($!)
+  until curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; do sleep 0.3; done
+}
+start 18083 true
+start 18093 false
+cd "$REPO"
+./mvnw -B -q -f bench/voucher-holds/pom.xml compile exec:java -Dbench.topic-prefix="$PREFIX" "$@"

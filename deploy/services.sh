@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The four marketplace services as plain JVM processes on 127.0.0.1, from their packaged jars.
+#
+#   deploy/services.sh start    start what is not running, wait until each is ready (/q/health/ready)
+#   deploy/services.sh stop     stop what this script started
+#   deploy/services.sh status   one line per service; exit 0 only if all are ready
+#
+# SUANLI_ENV=e2e starts them on the *_test databases, wiped at start, with topics of their own
+# (a fresh prefix), so an end-to-end run never meets earlier data or events.
+set -euo pipefail
+
+DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$DEPLOY_DIR/.." && pwd)"
+RUN="$REPO/.run"
+LOGS="$RUN/logs"
+PIDS="$RUN/pids"
+mkdir -p "$LOGS" "$PIDS"
+
+# name:port:database
+SERVICES=(catalog-service:8081:catalog order-service:8082:orders voucher-service:8083:voucher settlement-service:8084:settlement)
+READY_TIMEOUT="${SERVICES_READY_TIMEOUT:-120}"
+SERVICE_HEAP="${SERVICE_HEAP:--Xms64m -Xmx384m}"
+
+log() { printf '[services %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+die() { printf '[services] ERROR: %s\n' "$*" >&2; exit 1; }
+
+pid_alive() {
+  local f="$PIDS/$1.pid" pid
+  [[ -f $f ]] || return 1
+  pid="$(<"$f")"
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$1"
+}
+
+ready() { curl -fsS --max-time 2 "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
+
+start_one() {
+  local name="$1" port="$2" db="$3" jar="$REPO/$1/target/quarkus-app/quarkus-run.jar"
+  if pid_alive "$name"; then
+    log "$name: already running (pid $(<"$PIDS/$name.pid"))"
+    return
+  fi
+  [[ -f $jar ]] || die "$jar is missing: build first (./mvnw -B package -DskipTests)"
+  local -a props=()
+  if [[ ${SUANLI_ENV:-} == e2e ]]; then
+    props+=("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${db}_test"
+            "-Dquarkus.flyway.clean-disabled=false" "-Dquarkus.flyway.clean-at-start=true"
+            "-Dkernel.events.topic-prefix=$(<"$RUN/e2e-topic-prefix")")
+  fi
+  # -Dsuanli.service=<name> marks the process so pid_alive can recognise it.
+  setsid java $SERVICE_HEAP "-Dsuanli.service=$name" "${props[@]}" -jar "$jar" >"$LOGS/$name.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/$name.pid"
+}
+
+wait_one() {
+  local name="$1" port="$2" started="$3" deadline=$((SECONDS + READY_TIMEOUT))
+  until ready "$port"; do
+    pid_alive "$name" || { tail -n 40 "$LOGS/$name.log" >&2; die "$name exited during startup (log: $LOGS/$name.log)"; }
+    ((SECONDS < deadline)) || { tail -n 40 "$LOGS/$name.log" >&2; die "$name not ready after ${READY_TIMEOUT}s"; }
+    sleep 0.3
+  done
+  local rss
+  rss=$(awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$(<"$PIDS/$name.pid")/status" 2>/dev/null || echo "?")
+  log "$name: ready on http://127.0.0.1:$port in $(( $(date +%s) - started )) s, RSS $rss"
+}
+
+cmd_start() {
+  if [[ ${SUANLI_ENV:-} == e2e ]]; then
+    echo "e2e-$(date +%s)-$RANDOM." >"$RUN/e2e-topic-prefix"
+  else
+    rm -f "$RUN/e2e-topic-prefix"
+  fi
+  local started s name port db
+  started=$(date +%s)
+  for s in "${SERVICES[@]}"; do IFS=: read -r name port db <<<"$s"; start_one "$name" "$port" "$db"; done
+  for s in "${SERVICES[@]}"; do IFS=: read -r name port db <<<"$s"; wait_one "$name" "$port" "$started"; done
+}
+
+cmd_stop() {
+  local s name port db pid
+  for s in "${SERVICES[@]}"; do
+    IFS=: read -r name port db <<<"$s"
+    if pid_alive "$name"; then
+      pid="$(<"$PIDS/$name.pid")"
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -0 "$pid" 2>/dev/null && kill -KILL -- "-$pid" 2>/dev/null || true
+      log "$name: stopped"
+    fi
+    rm -f "$PIDS/$name.pid"
+  done
+}
+
+cmd_status() {
+  local s name port db ok=0
+  for s in "${SERVICES[@]}"; do
+    IFS=: read -r name port db <<<"$s"
+    if ready "$port"; then printf '%-20s UP    http://127.0.0.1:%s\n' "$name" "$port"
+    else printf '%-20s DOWN  http://127.0.0.1:%s\n' "$name" "$port"; ok=1; fi
+  done
+  return $ok
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

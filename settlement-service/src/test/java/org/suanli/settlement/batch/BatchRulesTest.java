@@ -1,0 +1,89 @@
+package org.suanli.settlement.batch;
+
+import org.junit.jupiter.api.Test;
+import org.suanli.kernel.problem.ProblemException;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BatchRulesTest {
+
+    @Test
+    void a_batch_only_moves_forward_one_step_at_a_time() {
+        assertDoesNotThrow(() -> BatchStatus.OPEN.requireCanMoveTo(BatchStatus.CLOSED, 1));
+        assertDoesNotThrow(() -> BatchStatus.CLOSED.requireCanMoveTo(BatchStatus.APPROVED, 1));
+        assertDoesNotThrow(() -> BatchStatus.APPROVED.requireCanMoveTo(BatchStatus.PAID, 1));
+
+        for (BatchStatus from : BatchStatus.values()) {
+            for (BatchStatus to : BatchStatus.values()) {
+                boolean allowed = (from == BatchStatus.OPEN && to == BatchStatus.CLOSED)
+                        || (from == BatchStatus.CLOSED && to == BatchStatus.APPROVED)
+                        || (from == BatchStatus.APPROVED && to == BatchStatus.PAID);
+                if (!allowed) {
+                    ProblemException e = assertThrows(ProblemException.class, () -> from.requireCanMoveTo(to, 7));
+                    assertEquals(409, e.status(), from + " -> " + to);
+                    assertEquals("batch-state", e.slug());
+                }
+            }
+        }
+    }
+
+    @Test
+    void paying_before_approval_says_why() {
+        ProblemException e = assertThrows(ProblemException.class, () -> BatchStatus.CLOSED.requireCanMoveTo(BatchStatus.PAID, 42));
+        assertTrue(e.getMessage().contains("cannot be paid before finance has approved it"), e.getMessage());
+    }
+
+    @Test
+    void periods_are_strict_months() {
+        assertEquals(YearMonth.of(2026, 11), Periods.month("2026-11"));
+        for (String bad : new String[]{"2026-13", "2026-00", "2026-1", "26-11", "2026/11", "", "abc", "1999-12", "2026-11-01"}) {
+            ProblemException e = assertThrows(ProblemException.class, () -> Periods.month(bad), bad);
+            assertEquals(400, e.status(), bad);
+        }
+        assertEquals(2026, Periods.year("2026"));
+        assertEquals(400, assertThrows(ProblemException.class, () -> Periods.year("20266")).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> Periods.monthNumber("13")).status());
+        assertEquals(12, Periods.monthNumber("12"));
+    }
+
+    @Test
+    void the_month_of_an_instant_is_the_shanghai_calendar_month() {
+        // 2026-11-30T16:30Z is already 1 December 00:30 in Hangzhou
+        assertEquals(YearMonth.of(2026, 12), Periods.monthOf(Instant.parse("2026-11-30T16:30:00Z")));
+        assertEquals(YearMonth.of(2026, 11), Periods.monthOf(Instant.parse("2026-11-30T15:59:59Z")));
+    }
+
+    @Test
+    void a_statement_csv_has_one_line_per_entry_and_a_total_with_the_frozen_figures() {
+        BatchView batch = new BatchView(3, "ptn-hz-ascend", "2026-11", BatchStatus.CLOSED, true, 2, "1000.00",
+                "300.00", "0.00", "1300.00", Instant.parse("2026-12-01T02:00:00Z"), "finance1", null, null, null, null,
+                null, Instant.parse("2026-11-02T02:00:00Z"), null);
+        List<StatementLine> lines = List.of(
+                new StatementLine(10, "ORDER_COMPLETED", "ord-1", null, "ent-xihu-ai", LocalDate.of(2026, 11, 2),
+                        Instant.parse("2026-11-05T08:00:00Z"), "DOMESTIC", "COMPUTE", "西湖区", "INV-1", "1300.00",
+                        "1000.00", "300.00", "0.00", "1300.00", null),
+                new StatementLine(11, "CORRECTION", "ord-1", 10L, "ent-xihu-ai", LocalDate.of(2026, 11, 2),
+                        Instant.parse("2026-11-05T08:00:00Z"), "DOMESTIC", "COMPUTE", "西湖区", "INV-1", "0.00",
+                        "10.00", "-10.00", "0.00", "0.00", "invoice, \"rounded\""));
+
+        String csv = StatementCsv.render(batch, lines);
+        String[] rows = csv.split("\n");
+
+        assertEquals(StatementCsv.HEADER, rows[0]);
+        assertEquals(4, rows.length);
+        assertEquals("3,ptn-hz-ascend,2026-11,CLOSED,10,ORDER_COMPLETED,ord-1,,ent-xihu-ai,2026-11-02,2026-11-05T08:00:00Z,"
+                + "DOMESTIC,COMPUTE,西湖区,INV-1,1300.00,1000.00,300.00,0.00,1300.00,", rows[1]);
+        assertTrue(rows[2].startsWith("3,ptn-hz-ascend,2026-11,CLOSED,11,CORRECTION,ord-1,10,"), rows[2]);
+        assertTrue(rows[2].endsWith(",10.00,-10.00,0.00,0.00,\"invoice, \"\"rounded\"\"\""), rows[2]);
+        assertEquals("3,ptn-hz-ascend,2026-11,CLOSED,,TOTAL,,,,,,,,,,,1000.00,300.00,0.00,1300.00,2 entries", rows[3]);
+        assertEquals(StatementCsv.HEADER.split(",").length, rows[3].split(",", -1).length, "the TOTAL line has every column");
+    }
+}
