@@ -134,7 +134,8 @@ public class OfferingSearch {
         return views.stream().map(v -> new QuoteRequest.Item(v.id(), v.category().name(),
                 v.facilityType() == null ? null : v.facilityType().name(), v.filingNumber() != null,
                 v.partnerStatus() == PartnerStatus.APPROVED, v.partnerCreditCode(),
-                Money.format(NetRanking.amountFen(Money.parseYuan(v.unitPrice()), c.quoteHoursTenths())))).toList();
+                // voucher-service quotes positive amounts only: a tenth of an hour at a few fen still counts 0.01
+                Money.format(Math.max(1, NetRanking.amountFen(Money.parseYuan(v.unitPrice()), c.quoteHoursTenths()))))).toList();
     }
 
     private static SearchResult.NetEstimate estimate(OfferingView v, QuoteBatch.Quote q, SearchCriteria c) {

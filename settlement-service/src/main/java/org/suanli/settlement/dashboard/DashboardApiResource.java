@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.suanli.settlement.client.CallerToken;
 
 /** The dashboard's figures for API clients with a bearer token (same data as the page draws). */
-@Path("/api/dashboard")
+@Path("/api/dashboard-data")
 public class DashboardApiResource {
 
     @Inject

@@ -89,7 +89,7 @@ class DashboardBrowserTest {
                 noonOf(TODAY.minusDays(2)), 2600000, 1500000, 900000, "DOMESTIC", "COMPUTE", "钱塘区"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             JsonPath d = given().header("Authorization", Tokens.bearer("finance1")).queryParam("year", YEAR)
-                    .get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+                    .get("/api/dashboard-data").then().statusCode(200).extract().jsonPath();
             assertEquals(2, d.getInt("ledger.orders"));
             assertEquals("15370.35", d.getString("programs[0].redeemed"));
             assertEquals("400.00", d.getString("programs[1].held"));
@@ -155,7 +155,7 @@ class DashboardBrowserTest {
 
         // the ledger's own figures, as the finance API gives them
         JsonPath ledger = given().header("Authorization", Tokens.bearer("finance1")).queryParam("year", YEAR)
-                .get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+                .get("/api/dashboard-data").then().statusCode(200).extract().jsonPath();
         assertEquals("15370.35", ledger.getString("ledger.suanli"));
 
         // key figures, exactly as the ledger has them

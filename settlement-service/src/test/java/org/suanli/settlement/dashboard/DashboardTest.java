@@ -75,7 +75,7 @@ class DashboardTest {
         Events.sendCompleted(Events.completed(o3, "ent-binjiang-robot", "ptn-yuhang-gpu", LocalDate.of(YEAR, 1, 3),
                 noonOf(TODAY.minusDays(1)), 13000, 5000, 2000, "OTHER", "MODEL_SERVICE", "余杭区"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            JsonPath d = as("finance1").queryParam("year", YEAR).get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+            JsonPath d = as("finance1").queryParam("year", YEAR).get("/api/dashboard-data").then().statusCode(200).extract().jsonPath();
             assertEquals(2, d.getInt("ledger.orders"));
             assertEquals("0.00", d.getString("programs[0].held"));
             assertEquals("320.00", d.getString("programs[0].redeemed"));
@@ -85,7 +85,7 @@ class DashboardTest {
 
     @Test
     void each_program_years_budget_burns_down_day_by_day_with_a_forecast() {
-        JsonPath d = as("finance1").queryParam("year", YEAR).get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+        JsonPath d = as("finance1").queryParam("year", YEAR).get("/api/dashboard-data").then().statusCode(200).extract().jsonPath();
 
         assertEquals("voucher-service", d.getString("budgetSource"));
         assertEquals("SUANLI", d.getString("programs[0].program"));
@@ -110,7 +110,7 @@ class DashboardTest {
 
     @Test
     void subsidy_is_broken_down_by_facility_type_category_partner_and_district_and_buyers_ranked() {
-        JsonPath d = as("finance1").queryParam("year", YEAR).get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+        JsonPath d = as("finance1").queryParam("year", YEAR).get("/api/dashboard-data").then().statusCode(200).extract().jsonPath();
 
         assertEquals(List.of("DOMESTIC", "OTHER"), d.getList("byFacilityType.key"));
         assertEquals(List.of("270.00", "70.00"), d.getList("byFacilityType.total"));
@@ -129,13 +129,13 @@ class DashboardTest {
 
     @Test
     void when_voucher_service_is_down_the_last_budgets_it_gave_are_shown_as_cached() {
-        as("finance1").queryParam("year", YEAR).get("/api/dashboard").then().statusCode(200);
+        as("finance1").queryParam("year", YEAR).get("/api/dashboard-data").then().statusCode(200);
         FakeVoucherService.failWith = 503;
         try {
-            as("finance1").queryParam("year", YEAR).get("/api/dashboard").then().statusCode(200)
+            as("finance1").queryParam("year", YEAR).get("/api/dashboard-data").then().statusCode(200)
                     .body("budgetSource", containsString("cached"))
                     .body("programs[0].budget", equalTo("1000000.00"));
-            as("finance1").queryParam("year", 2099).get("/api/dashboard").then().statusCode(200)
+            as("finance1").queryParam("year", 2099).get("/api/dashboard-data").then().statusCode(200)
                     .body("budgetSource", containsString("unknown"))
                     .body("programs[0].budget", equalTo(null));
         } finally {
@@ -145,12 +145,12 @@ class DashboardTest {
 
     @Test
     void only_finance_sees_the_dashboard() {
-        as("admin1").get("/api/dashboard").then().statusCode(403).contentType("application/problem+json");
-        as("partner1").get("/api/dashboard").then().statusCode(403);
-        as("sme1").get("/api/dashboard").then().statusCode(403);
-        given().get("/api/dashboard").then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", "Bearer " + Tokens.forged("finance", "x")).get("/api/dashboard").then().statusCode(401);
-        as("finance1").queryParam("year", "20x3").get("/api/dashboard").then().statusCode(400)
+        as("admin1").get("/api/dashboard-data").then().statusCode(403).contentType("application/problem+json");
+        as("partner1").get("/api/dashboard-data").then().statusCode(403);
+        as("sme1").get("/api/dashboard-data").then().statusCode(403);
+        given().get("/api/dashboard-data").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + Tokens.forged("finance", "x")).get("/api/dashboard-data").then().statusCode(401);
+        as("finance1").queryParam("year", "20x3").get("/api/dashboard-data").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
