@@ -18,11 +18,17 @@ trap cleanup EXIT
 start() { # port, clean?
   java -Xmx512m -Dquarkus.http.port="$1" -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/voucher_test \
     -Dquarkus.flyway.clean-disabled=false -Dquarkus.flyway.clean-at-start="$2" -Dkernel.events.topic-prefix="$PREFIX" \
-    -Dquarkus.log.level=WARN -jar "$JAR" >"$LOGS/bench-voucher-$1.log" 2>&1 &
+    -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.suanli.voucher.hold\".level=DEBUG -Dquarkus.log.category.\"org.suanli.voucher.hold\".min-level=DEBUG -jar "$JAR" >"$LOGS/bench-voucher-$1.log" 2>&1 &
   pids+=($!)
   until curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; do sleep 0.3; done
 }
-start 18083 true
-start 18093 false
 cd "$REPO"
-./mvnw -B -q -f bench/voucher-holds/pom.xml compile exec:java -Dbench.topic-prefix="$PREFIX" "$@"
+# The first instance creates a clean schema; the bench then stops it, sets the stage (buyers, a tight
+# budget, 30,000 OrderPlaced events waiting on Kafka), and starts two instances that race through them.
+start 18083 true
+kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
+BENCH=(./mvnw -B -q -f bench/voucher-holds/pom.xml compile exec:java -Dbench.topic-prefix="$PREFIX" "$@")
+"${BENCH[@]}" -Dbench.phase=prepare
+start 18083 false
+start 18093 false
+"${BENCH[@]}" -Dbench.phase=measure

@@ -121,8 +121,12 @@ public class OutboxRelay {
                 return 0;
             }
             through.publish(pending);
-            Instant now = Instant.now();
-            pending.forEach(e -> e.publishedAt = now);
+            // One statement marks the whole batch; the entities are not touched (no dirty checking of 500 rows).
+            // Exactly the rows published: a row committed meanwhile inside the same seq range stays pending.
+            em.createNativeQuery("update outbox_event set published_at = :now where seq in (:seqs)")
+                    .setParameter("now", Instant.now()).setParameter("seqs", pending.stream().map(e -> e.seq).toList())
+                    .executeUpdate();
+            em.clear();
             return pending.size();
         });
     }

@@ -42,6 +42,7 @@ public class OrderEventsConsumer {
     @Blocking
     @Transactional
     public void onOrders(List<String> records) {
+        long t0 = System.nanoTime();
         List<EventEnvelope> received = new ArrayList<>();
         for (String json : records) {
             try {
@@ -64,10 +65,12 @@ public class OrderEventsConsumer {
                 }
             }
         }
+        long t1 = System.nanoTime();
         if (!toHold.isEmpty()) {
             holds.holdAll(toHold).stream().filter(o -> o.conflict() != null)
                     .forEach(o -> LOG.warnf("order %s: %s", o.command().orderId(), o.conflict()));
         }
+        long t2 = System.nanoTime();
         for (EventEnvelope e : fresh) {
             try {
                 switch (e.type()) {
@@ -86,6 +89,8 @@ public class OrderEventsConsumer {
                 LOG.warnf("order %s: %s refused: %s", e.aggregateId(), e.type(), refused.getMessage());
             }
         }
+        LOG.debugf("applied %d of %d records (%d holds): read+inbox %d ms, holds %d ms, rest %d ms", fresh.size(),
+                records.size(), toHold.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     }
 
     static HoldCommand toCommand(OrderEvents.Placed p) {
