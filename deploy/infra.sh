@@ -19,7 +19,8 @@ DATA="$RUN/data"
 CONF="$RUN/conf"
 CACHE="${SUANLI_CACHE:-$HOME/.cache/suanli}"
 
-# Services get one role + database each (password = name) and a *_test database for @QuarkusTest.
+# Services get one role + database each (password = name), a *_test database for @QuarkusTest and a
+# *_e2e database for the end-to-end run (deploy/test.sh), so the two never wipe each other.
 SERVICES=(catalog orders voucher settlement)
 PG_PORT=5432
 PG_MAX_CONNECTIONS=300
@@ -175,7 +176,7 @@ pg_provision() {
   local roles="" dbs="" s
   for s in "${SERVICES[@]}"; do
     roles+="${roles:+,}'$s'"
-    dbs+="${dbs:+,}('$s','$s'),('${s}_test','$s')"
+    dbs+="${dbs:+,}('$s','$s'),('${s}_test','$s'),('${s}_e2e','$s')"
   done
   psql_admin -d postgres <<SQL
 DO \$\$
@@ -204,7 +205,7 @@ pg_wipe() {
   fi
   local s sql=""
   for s in "${SERVICES[@]}"; do
-    sql+="DROP DATABASE IF EXISTS \"$s\" WITH (FORCE); DROP DATABASE IF EXISTS \"${s}_test\" WITH (FORCE); DROP ROLE IF EXISTS \"$s\";"
+    sql+="DROP DATABASE IF EXISTS \"$s\" WITH (FORCE); DROP DATABASE IF EXISTS \"${s}_test\" WITH (FORCE); DROP DATABASE IF EXISTS \"${s}_e2e\" WITH (FORCE); DROP ROLE IF EXISTS \"$s\";"
   done
   log "postgres: dropping databases and roles (${SERVICES[*]} + *_test)"
   # One statement per -c: DROP DATABASE cannot run inside the implicit transaction of a multi-statement string.

@@ -5,7 +5,7 @@
 #   deploy/services.sh stop     stop what this script started
 #   deploy/services.sh status   one line per service; exit 0 only if all are ready
 #
-# SUANLI_ENV=e2e starts them on the *_test databases, wiped at start, with topics of their own
+# SUANLI_ENV=e2e starts them on the *_e2e databases, wiped at start, with topics of their own
 # (a fresh prefix), so an end-to-end run never meets earlier data or events.
 set -euo pipefail
 
@@ -42,7 +42,7 @@ start_one() {
   [[ -f $jar ]] || die "$jar is missing: build first (./mvnw -B package -DskipTests)"
   local -a props=()
   if [[ ${SUANLI_ENV:-} == e2e ]]; then
-    props+=("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${db}_test"
+    props+=("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${db}_e2e"
             "-Dquarkus.flyway.clean-disabled=false" "-Dquarkus.flyway.clean-at-start=true"
             "-Dkernel.events.topic-prefix=$(<"$RUN/e2e-topic-prefix")")
   fi

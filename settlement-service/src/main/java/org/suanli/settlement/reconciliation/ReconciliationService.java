@@ -3,16 +3,14 @@ package org.suanli.settlement.reconciliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.suanli.settlement.batch.Periods;
 import org.suanli.settlement.client.VoucherReads;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Feeds the {@link Reconciler}: the ledger's voucher amounts per order (completion plus corrections) for a
- * program year, optionally only the orders that completed in one month (Asia/Shanghai), against
+ * program year, optionally only the orders contracted in one month, against
  * voucher-service's redemptions for the same year and month, read with the caller's token.
  */
 @ApplicationScoped
@@ -31,11 +29,13 @@ public class ReconciliationService {
 
     @SuppressWarnings("unchecked")
     List<VoucherAmounts> ledgerSide(int year, Integer month) {
+        // Both sides take the period by contract date (program year = its calendar year), as voucher-service
+        // does: an order delivered just after a month's end still reconciles in its contract's month.
         String sql = "select order_id, sum(suanli_fen), sum(zhineng_fen) from journal_entry where program_year = ?1"
-                + (month == null ? "" : " and completed_month = ?2") + " group by order_id";
+                + (month == null ? "" : " and extract(month from contract_date) = ?2") + " group by order_id";
         var q = em.createNativeQuery(sql).setParameter(1, year);
         if (month != null) {
-            q.setParameter(2, Periods.format(YearMonth.of(year, month)));
+            q.setParameter(2, month);
         }
         List<Object[]> rows = q.getResultList();
         List<VoucherAmounts> out = new ArrayList<>(rows.size());
