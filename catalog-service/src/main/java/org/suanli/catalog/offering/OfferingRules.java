@@ -1,5 +1,7 @@
 package org.suanli.catalog.offering;
 
+import org.suanli.kernel.units.GpuHours;
+
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 

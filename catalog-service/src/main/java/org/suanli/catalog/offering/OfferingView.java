@@ -1,5 +1,7 @@
 package org.suanli.catalog.offering;
 
+import org.suanli.kernel.units.GpuHours;
+
 import org.suanli.catalog.partner.Facility;
 import org.suanli.catalog.partner.FacilityType;
 import org.suanli.catalog.partner.Partner;

@@ -1,5 +1,7 @@
 package org.suanli.catalog.partner;
 
+import org.suanli.kernel.units.CreditCodes;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,6 +14,6 @@ import java.util.List;
 /** A compute centre's application to become a 市级算力伙伴 (or a corrected one while still pending or after a rejection). */
 public record ApplicationForm(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Pattern(regexp = CreditCodes.PATTERN, message = "must be an 18-character unified social credit code") String creditCode,
+        @NotNull @Pattern(regexp = CreditCodes.PATTERN, message = CreditCodes.MESSAGE) String creditCode,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull FacilityForm> facilities) {
 }

@@ -1,5 +1,7 @@
 package org.suanli.catalog.search;
 
+import org.suanli.kernel.units.GpuHours;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,7 +9,6 @@ import jakarta.persistence.TypedQuery;
 import org.suanli.catalog.client.QuoteBatch;
 import org.suanli.catalog.client.QuoteRequest;
 import org.suanli.catalog.client.VoucherQuotes;
-import org.suanli.catalog.offering.GpuHours;
 import org.suanli.catalog.offering.Offering;
 import org.suanli.catalog.offering.OfferingStatus;
 import org.suanli.catalog.offering.OfferingView;

@@ -1,7 +1,8 @@
 package org.suanli.catalog.search;
 
+import org.suanli.kernel.units.GpuHours;
+
 import org.suanli.catalog.offering.Category;
-import org.suanli.catalog.offering.GpuHours;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 

@@ -1,5 +1,7 @@
 package org.suanli.catalog.partner;
 
+import org.suanli.kernel.units.CreditCodes;
+
 import org.junit.jupiter.api.Test;
 import org.suanli.kernel.problem.ProblemException;
 

@@ -1,5 +1,7 @@
 package org.suanli.order.client;
 
+import org.suanli.kernel.units.GpuHours;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
-import org.suanli.order.order.GpuHours;
 import org.suanli.order.order.OfferingSnapshot;
 import org.suanli.order.order.Order;
 
@@ -67,7 +68,7 @@ public class CatalogClient {
                 text(n, "partnerCreditCode"), text(n, "partnerStatus"), text(n, "facilityId"), text(n, "facilityName"),
                 text(n, "district"), text(n, "facilityType"), category, text(n, "filingNumber"),
                 text(n, "acceleratorModel"), unitPriceFen);
-        return new CatalogOffering(facts, text(n, "status"), GpuHours.tolerantTenths(text(n, "capacityLeft")),
+        return new CatalogOffering(facts, text(n, "status"), GpuHours.parseLenient(text(n, "capacityLeft")),
                 instant(text(n, "validFrom"), false), instant(text(n, "validTo"), true));
     }
 

@@ -1,5 +1,7 @@
 package org.suanli.order.order;
 
+import org.suanli.kernel.units.GpuHours;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package org.suanli.order.order;
 
+import org.suanli.kernel.units.GpuHours;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,7 +61,7 @@ public class OrderService {
      */
     public Placed place(String buyerId, String idempotencyKey, OrderForm form, String bearer, String actor) {
         String key = checkKey(idempotencyKey);
-        long tenths = GpuHours.parsePositiveTenths("gpuHours", form.gpuHours());
+        long tenths = GpuHours.parsePositive("gpuHours", form.gpuHours());
         if (!form.end().isAfter(form.start())) {
             throw ProblemException.badRequest("windowEnd must be after windowStart");
         }
@@ -161,7 +163,7 @@ public class OrderService {
         if (o == null || !o.partnerId.equals(partnerId)) {
             throw ProblemException.notFound("Order", orderId);
         }
-        long used = GpuHours.parsePositiveTenths("gpuHoursUsed", form.gpuHoursUsed());
+        long used = GpuHours.parsePositive("gpuHoursUsed", form.gpuHoursUsed());
         Transition t = o.deliver(used, form.invoiceNumber().trim(), Instant.now(), actor);
         events.after(o, t);
         LOG.infof("order %s delivered: %s GPU-hours, actual %d fen", orderId, GpuHours.format(used), o.actualAmountFen);

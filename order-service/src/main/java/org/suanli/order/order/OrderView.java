@@ -1,5 +1,7 @@
 package org.suanli.order.order;
 
+import org.suanli.kernel.units.GpuHours;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.suanli.kernel.money.Money;
 

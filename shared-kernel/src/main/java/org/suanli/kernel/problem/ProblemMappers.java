@@ -42,6 +42,13 @@ public class ProblemMappers {
         return response(400, "invalid-request", "The request is malformed", e.getMessage(), uri, null);
     }
 
+    /** Figures so large that multiplying them overflows: no real contract is that big. */
+    @ServerExceptionMapper
+    public Response overflow(ArithmeticException e, UriInfo uri) {
+        return response(422, "amount-out-of-range", "A rule refuses this request",
+                "the figures are too large for any real contract", uri, null);
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         Map<String, Object> violations = new LinkedHashMap<>();

@@ -1,23 +1,28 @@
-package org.suanli.order.order;
+package org.suanli.kernel.units;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
- * GPU-hours: a decimal with at most one decimal place at the JSON edge ("12.5"), {@code long} tenths inside.
- * Parsing what a person typed is strict; reading what catalog-service reports is tolerant.
+ * GPU-hours: a decimal with at most one decimal place at the JSON edge ("12.5"), {@code long} tenths
+ * inside. What a person types is parsed strictly; a figure another service reports, tolerantly.
  */
 public final class GpuHours {
 
-    /** At most 10 million GPU-hours in one order: far beyond any real contract, safe to multiply by a price. */
-    private static final Pattern STRICT = Pattern.compile("(0|[1-9]\\d{0,7})(\\.\\d)?");
+    /** Up to a billion GPU-hours: beyond any offering or order, small enough to multiply by a price. */
+    private static final Pattern STRICT = Pattern.compile("(0|[1-9]\\d{0,8})(\\.\\d)?");
 
     private GpuHours() {
     }
 
-    /** "12.5" → 125. Zero, a sign, more than one decimal or anything else is refused with a message. */
-    public static long parsePositiveTenths(String field, String hours) {
+    /** "12.5" → 125; zero allowed. Throws {@link IllegalArgumentException} (→ 400) on anything else. */
+    public static long parse(String hours) {
+        return parse("GPU-hours", hours);
+    }
+
+    /** Like {@link #parse(String)}, naming the field in the message. */
+    public static long parse(String field, String hours) {
         if (hours == null || hours.isBlank()) {
             throw new IllegalArgumentException(field + " is missing");
         }
@@ -26,15 +31,24 @@ public final class GpuHours {
             throw new IllegalArgumentException(field + " '" + hours
                     + "' must be a number of GPU-hours with at most one decimal place, e.g. \"12.5\"");
         }
-        long tenths = new BigDecimal(s).movePointRight(1).longValueExact();
-        if (tenths <= 0) {
+        return new BigDecimal(s).movePointRight(1).longValueExact();
+    }
+
+    public static long parsePositive(String hours) {
+        return parsePositive("GPU-hours", hours);
+    }
+
+    /** "12.5" → 125; zero is refused too. */
+    public static long parsePositive(String field, String hours) {
+        long tenths = parse(field, hours);
+        if (tenths == 0) {
             throw new IllegalArgumentException(field + " must be greater than zero");
         }
         return tenths;
     }
 
     /** A neighbour's decimal figure ("100", "99.95") in whole tenths, rounded down; null if unreadable. */
-    public static Long tolerantTenths(String hours) {
+    public static Long parseLenient(String hours) {
         if (hours == null || hours.isBlank()) {
             return null;
         }
