@@ -56,7 +56,7 @@ create table subsidy_hold (
     facility_type        text,
     partner_id           text,
     zhineng_mode         text        not null,
-    estimated_amount_fen bigint      not null check (estimated_amount_fen > 0),
+    estimated_amount_fen bigint      not null check (estimated_amount_fen >= 0),
     declared_fen         bigint      not null default 0,
     suanli_rate_bp       int         not null,
     zhineng_rate_bp      int         not null,

@@ -68,8 +68,9 @@ class ReconciliationTest {
                 FakeVoucherService.redemption(R3, 2032, "5.00", "0.00"))));
     }
 
+    /** Contracted and completed the same day: the period (year, month) is the contract date's, on both sides. */
     static void send(String id, String completedAt, long buyer, long suanli, long zhineng) {
-        Events.sendCompleted(Events.completed(id, "ent-xihu-ai", "ptn-hz-ascend", LocalDate.of(2032, 3, 1),
+        Events.sendCompleted(Events.completed(id, "ent-xihu-ai", "ptn-hz-ascend", LocalDate.parse(completedAt.substring(0, 10)),
                 Instant.parse(completedAt), buyer, suanli, zhineng, "DOMESTIC", "COMPUTE", "西湖区"));
     }
 

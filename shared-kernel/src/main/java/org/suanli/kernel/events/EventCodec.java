@@ -5,12 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Reads and writes envelopes and their payloads with the application's ObjectMapper. */
+/**
+ * Reads and writes envelopes and their payloads. Reading is tolerant of fields it does not know (unlike
+ * the REST edge): a producer may add a field to a payload without breaking any consumer.
+ */
 @ApplicationScoped
 public class EventCodec {
 
+    private final ObjectMapper mapper;
+
     @Inject
-    ObjectMapper mapper;
+    public EventCodec(ObjectMapper applicationMapper) {
+        this.mapper = applicationMapper.copy()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     public EventEnvelope read(String json) {
         try {

@@ -18,8 +18,9 @@ public record HoldCommand(String orderId, String buyerId, String partnerId, Stri
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(contractDate, "contractDate");
         Objects.requireNonNull(zhinengMode, "zhinengMode");
-        if (amountFen <= 0) {
-            throw new IllegalArgumentException("the contract amount must be positive");
+        // Zero is possible (a tenth of an hour at a fen's price): it earns zero, but still gets its answer.
+        if (amountFen < 0) {
+            throw new IllegalArgumentException("the contract amount cannot be negative");
         }
     }
 
