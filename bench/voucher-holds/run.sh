@@ -18,7 +18,7 @@ trap cleanup EXIT
 start() { # port, clean?
   java -Xmx512m -Dquarkus.http.port="$1" -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/voucher_test \
     -Dquarkus.flyway.clean-disabled=false -Dquarkus.flyway.clean-at-start="$2" -Dkernel.events.topic-prefix="$PREFIX" \
-    -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.suanli.voucher.hold\".level=DEBUG -Dquarkus.log.category.\"org.suanli.voucher.hold\".min-level=DEBUG -jar "$JAR" >"$LOGS/bench-voucher-$1.log" 2>&1 &
+    ${BENCH_JVM_OPTS:-} -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.suanli.voucher.hold\".level=DEBUG -Dquarkus.log.category.\"org.suanli.voucher.hold\".min-level=DEBUG -jar "$JAR" >"$LOGS/bench-voucher-$1.log" 2>&1 &
   pids+=($!)
   until curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; do sleep 0.3; done
 }

@@ -31,7 +31,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming "the outbox relay" among advisory locks of this database. */
     private static final long RELAY_LOCK = 0x5A4E4C49_0001L;
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
 
     @Inject
     EntityManager em;

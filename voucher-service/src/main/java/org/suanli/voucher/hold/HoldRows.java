@@ -17,6 +17,22 @@ final class HoldRows {
     private HoldRows() {
     }
 
+    /** Which of these orders already have a hold (one statement with an array parameter). */
+    static List<String> existing(EntityManager em, List<String> orderIds) {
+        List<String> found = new java.util.ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement q = c.prepareStatement("select order_id from subsidy_hold where order_id = any(?)")) {
+                q.setArray(1, c.createArrayOf("text", orderIds.toArray()));
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
     static void insert(EntityManager em, List<SubsidyHold> holds, List<BudgetMovement> lines) {
         if (holds.isEmpty()) {
             return;

@@ -77,12 +77,18 @@ public class HoldService {
     public List<Outcome> holdAll(List<HoldCommand> commands) {
         PolicyEngine engine = policies.engine();
         List<String> ids = commands.stream().map(HoldCommand::orderId).distinct().toList();
+        // Replays are rare: find which orders are held already with one array query, load only those.
         Map<String, SubsidyHold> known = new HashMap<>();
-        em.createQuery("from SubsidyHold where orderId in :ids", SubsidyHold.class).setParameter("ids", ids)
-                .getResultList().forEach(h -> known.put(h.orderId, h));
+        List<String> held = HoldRows.existing(em, ids);
+        if (!held.isEmpty()) {
+            em.createQuery("from SubsidyHold where orderId in :ids", SubsidyHold.class).setParameter("ids", held)
+                    .getResultList().forEach(h -> known.put(h.orderId, h));
+        }
         Map<String, Buyer> buyers = new HashMap<>();
+        List<String> buyerIds = commands.stream().map(HoldCommand::buyerId).distinct().toList();
         em.createQuery("select distinct b from Buyer b left join fetch b.relatedPartyCreditCodes where b.id in :ids", Buyer.class)
-                .setParameter("ids", commands.stream().map(HoldCommand::buyerId).distinct().toList())
+                .setParameter("ids", buyerIds)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true) // read, never written here: no dirty checks
                 .getResultList().forEach(b -> buyers.put(b.id, b));
 
         Outcome[] outcomes = new Outcome[commands.size()];
