@@ -52,10 +52,11 @@ public class OrderResource {
     @GET
     @RolesAllowed({Caller.SME, Caller.PARTNER, Caller.ADMIN, Caller.FINANCE})
     public OrderPage list(@QueryParam("state") String state, @QueryParam("from") String from,
-                          @QueryParam("to") String to, @QueryParam("page") Integer page,
-                          @QueryParam("size") Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
+                          @QueryParam("to") String to, @QueryParam("page") String page,
+                          @QueryParam("size") String size) {
+        // Read as text: JAX-RS would answer "page=abc" with a 404 instead of saying what is wrong.
+        int p = whole("page", page, 0);
+        int s = whole("size", size, 20);
         if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
             throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
@@ -119,6 +120,17 @@ public class OrderResource {
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name + " '" + s + "' must be a date like 2026-11-22");
+        }
+    }
+
+    private static int whole(String name, String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name + " must be a whole number, was '" + value + "'");
         }
     }
 }

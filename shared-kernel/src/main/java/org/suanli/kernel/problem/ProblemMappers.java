@@ -73,6 +73,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                .collect(Collectors.joining("."));
+        return response(400, "invalid-request", "The request is malformed", field.isEmpty()
+                ? "the body does not have the shape this request needs (a JSON object with the documented fields)"
+                : "field '" + field + "' has the wrong type", uri, null);
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         return response(400, "invalid-request", "The request is malformed",
                 "the body is not valid JSON for this request: " + e.getOriginalMessage(), uri, null);
@@ -101,7 +110,10 @@ public class ProblemMappers {
         }
         String slug = status == 404 ? "not-found" : status == 405 ? "method-not-allowed"
                 : status == 415 ? "unsupported-media-type" : status < 500 ? "invalid-request" : "server-error";
-        return response(status, slug, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri, null);
+        // The framework's own 400 (unparseable JSON body, unconvertible parameter) says only "HTTP 400 Bad Request".
+        String detail = status == 400 && e.getMessage() != null && e.getMessage().startsWith("HTTP 400")
+                ? "the body is not valid JSON, or a parameter cannot be read" : e.getMessage();
+        return response(status, slug, e.getResponse().getStatusInfo().getReasonPhrase(), detail, uri, null);
     }
 
     @ServerExceptionMapper

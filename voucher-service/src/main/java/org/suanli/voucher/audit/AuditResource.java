@@ -17,7 +17,8 @@ public class AuditResource {
     AuditTrail audit;
 
     @GET
-    public List<AuditTrail.Entry> latest(@QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<AuditTrail.Entry> latest(@QueryParam("limit") @DefaultValue("100") String limitParam) {
+        int limit = org.suanli.voucher.QueryParams.positive("limit", limitParam);
         return audit.latest(Math.max(1, Math.min(limit, 1000)));
     }
 }

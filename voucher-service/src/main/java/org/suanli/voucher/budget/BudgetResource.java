@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.suanli.kernel.money.Money;
+import org.suanli.voucher.QueryParams;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 import org.suanli.voucher.audit.AuditTrail;
@@ -56,8 +57,8 @@ public class BudgetResource {
 
     @GET
     @RolesAllowed({"admin", "finance"})
-    public List<BudgetView> list(@QueryParam("year") Integer year) {
-        return budgets.figures(year).stream().map(BudgetView::of).toList();
+    public List<BudgetView> list(@QueryParam("year") String year) {
+        return budgets.figures(QueryParams.year(year, false)).stream().map(BudgetView::of).toList();
     }
 
     @PUT

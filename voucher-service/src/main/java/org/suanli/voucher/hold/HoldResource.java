@@ -39,6 +39,9 @@ public class HoldResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.suanli.voucher.buyer.BuyerRegistry buyers;
+
     @GET
     @Path("/{orderId}")
     @RolesAllowed({"sme", "admin", "finance"})
@@ -53,6 +56,10 @@ public class HoldResource {
     @POST
     @RolesAllowed("admin")
     public Response hold(@Valid @NotNull HoldForm f) {
+        // Through the API an unknown buyer is an error to correct; an order event still gets its (zero) answer.
+        if (buyers.find(f.buyerId()).isEmpty()) {
+            throw ProblemException.unprocessable("buyer-not-registered", "buyer '" + f.buyerId() + "' is not in the registry");
+        }
         HoldService.Outcome o = holds.hold(new HoldCommand(f.orderId(), f.buyerId(), f.partnerId(), f.partnerCreditCode(),
                 !Boolean.FALSE.equals(f.partnerApproved()), f.category(), f.facilityType(), Boolean.TRUE.equals(f.filedModel()),
                 Money.parsePositiveYuan(f.amount()), f.contractDate(), f.zhinengMode() == null ? ZhinengMode.NONE : f.zhinengMode()));

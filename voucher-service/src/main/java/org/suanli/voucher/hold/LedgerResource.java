@@ -27,8 +27,10 @@ public class LedgerResource {
     EntityManager em;
 
     @GET
-    public List<MovementView> list(@QueryParam("orderId") String orderId, @QueryParam("year") Integer year,
-                                   @QueryParam("limit") @DefaultValue("1000") int limit) {
+    public List<MovementView> list(@QueryParam("orderId") String orderId, @QueryParam("year") String yearParam,
+                                   @QueryParam("limit") @DefaultValue("1000") String limitParam) {
+        Integer year = org.suanli.voucher.QueryParams.year(yearParam, false);
+        int limit = org.suanli.voucher.QueryParams.positive("limit", limitParam);
         if (orderId == null && year == null) {
             throw ProblemException.badRequest("give an orderId or a program year");
         }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.suanli.kernel.money.Money;
-import org.suanli.kernel.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,13 +28,9 @@ public class RedemptionResource {
     EntityManager em;
 
     @GET
-    public List<RedemptionView> list(@QueryParam("year") Integer year, @QueryParam("month") Integer month) {
-        if (year == null || year < 2000 || year > 2100) {
-            throw ProblemException.badRequest("query parameter year is required, e.g. year=2026");
-        }
-        if (month != null && (month < 1 || month > 12)) {
-            throw ProblemException.badRequest("month must be 1 to 12, was " + month);
-        }
+    public List<RedemptionView> list(@QueryParam("year") String yearParam, @QueryParam("month") String monthParam) {
+        int year = org.suanli.voucher.QueryParams.year(yearParam, true);
+        Integer month = org.suanli.voucher.QueryParams.month(monthParam);
         LocalDate from = month == null ? LocalDate.of(year, 1, 1) : LocalDate.of(year, month, 1);
         LocalDate to = month == null ? from.plusYears(1) : from.plusMonths(1);
         return em.createQuery("""
