@@ -4,6 +4,7 @@
 #   deploy/services.sh start    start what is not running, wait until each is ready (/q/health/ready)
 #   deploy/services.sh stop     stop what this script started
 #   deploy/services.sh status   one line per service; exit 0 only if all are ready
+#   deploy/services.sh kill S   SIGKILL one service (a crash, for fault tests); start brings it back
 #
 # SUANLI_ENV=e2e starts them on the *_e2e databases, wiped at start, with topics of their own
 # (a fresh prefix), so an end-to-end run never meets earlier data or events.
@@ -43,7 +44,7 @@ start_one() {
   local -a props=()
   if [[ ${SUANLI_ENV:-} == e2e ]]; then
     props+=("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${db}_e2e"
-            "-Dquarkus.flyway.clean-disabled=false" "-Dquarkus.flyway.clean-at-start=true"
+            "-Dquarkus.flyway.clean-disabled=false" "-Dquarkus.flyway.clean-at-start=$FRESH_STACK"
             "-Dkernel.events.topic-prefix=$(<"$RUN/e2e-topic-prefix")")
   fi
   # -Dsuanli.service=<name> marks the process so pid_alive can recognise it.
@@ -63,9 +64,21 @@ wait_one() {
   log "$name: ready on http://127.0.0.1:$port in $(( $(date +%s) - started )) s, RSS $rss"
 }
 
+any_alive() {
+  local s name port db
+  for s in "${SERVICES[@]}"; do IFS=: read -r name port db <<<"$s"; pid_alive "$name" && return 0; done
+  return 1
+}
+
 cmd_start() {
+  # A fresh set of topics for a fresh e2e stack; a service restarted into a running stack keeps its topics.
+  # (and its databases are wiped only then, never under services still running)
+  FRESH_STACK=false
   if [[ ${SUANLI_ENV:-} == e2e ]]; then
-    echo "e2e-$(date +%s)-$RANDOM." >"$RUN/e2e-topic-prefix"
+    if ! any_alive || [[ ! -f $RUN/e2e-topic-prefix ]]; then
+      FRESH_STACK=true
+      echo "e2e-$(date +%s)-$RANDOM." >"$RUN/e2e-topic-prefix"
+    fi
   else
     rm -f "$RUN/e2e-topic-prefix"
   fi
@@ -90,6 +103,15 @@ cmd_stop() {
   done
 }
 
+# Simulates a crash: SIGKILL, no shutdown hooks, whatever was in flight is cut off.
+cmd_kill() {
+  local name="${1:?usage: $0 kill SERVICE}"
+  pid_alive "$name" || die "$name is not running"
+  kill -KILL "$(<"$PIDS/$name.pid")"
+  rm -f "$PIDS/$name.pid"
+  log "$name: killed"
+}
+
 cmd_status() {
   local s name port db ok=0
   for s in "${SERVICES[@]}"; do
@@ -104,5 +126,6 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  kill) cmd_kill "${2:-}" ;;
+  *) echo "usage: $0 start|stop|status|kill SERVICE" >&2; exit 2 ;;
 esac

@@ -1,12 +1,12 @@
 package org.suanli.catalog.capacity;
 
+import org.suanli.kernel.inbox.ApplyInPlace;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.events.EventCodec;
@@ -43,10 +43,17 @@ public class OrdersConsumer {
         tolerant = codec.mapper().copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
+    @Inject
+    ApplyInPlace applyInPlace;
+
+    /** In its own transaction, retried in place while the database is away (see {@link ApplyInPlace}). */
     @Incoming("orders")
     @Blocking
-    @Transactional
     public void on(String json) {
+        applyInPlace.run("applying a record of orders", () -> apply(json));
+    }
+
+    void apply(String json) {
         EventEnvelope e;
         try {
             e = tolerant.readValue(json, EventEnvelope.class);

@@ -1,9 +1,9 @@
 package org.suanli.order.flow;
 
+import org.suanli.kernel.inbox.ApplyInPlace;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.events.EventCodec;
@@ -30,10 +30,17 @@ public class VoucherAnswers {
     @Inject
     OrderFlow flow;
 
+    @Inject
+    ApplyInPlace applyInPlace;
+
+    /** In its own transaction, retried in place while the database is away (see {@link ApplyInPlace}). */
     @Incoming("vouchers")
     @Blocking
-    @Transactional
     public void on(String json) {
+        applyInPlace.run("applying a record of vouchers", () -> apply(json));
+    }
+
+    void apply(String json) {
         EventEnvelope e;
         Object payload;
         try {

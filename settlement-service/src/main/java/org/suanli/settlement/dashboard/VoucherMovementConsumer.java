@@ -1,10 +1,10 @@
 package org.suanli.settlement.dashboard;
 
+import org.suanli.kernel.inbox.ApplyInPlace;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
@@ -38,10 +38,17 @@ public class VoucherMovementConsumer {
     @Inject
     UnreadableEvents unreadable;
 
+    @Inject
+    ApplyInPlace applyInPlace;
+
+    /** In its own transaction, retried in place while the database is away (see {@link ApplyInPlace}). */
     @Incoming("vouchers")
     @Blocking
-    @Transactional
     public void on(String json) {
+        applyInPlace.run("applying a record of vouchers", () -> apply(json));
+    }
+
+    void apply(String json) {
         EventEnvelope e;
         try {
             e = codec.read(json);

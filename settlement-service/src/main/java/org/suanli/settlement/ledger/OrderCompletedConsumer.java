@@ -1,9 +1,9 @@
 package org.suanli.settlement.ledger;
 
+import org.suanli.kernel.inbox.ApplyInPlace;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
@@ -32,10 +32,17 @@ public class OrderCompletedConsumer {
     @Inject
     UnreadableEvents unreadable;
 
+    @Inject
+    ApplyInPlace applyInPlace;
+
+    /** In its own transaction, retried in place while the database is away (see {@link ApplyInPlace}). */
     @Incoming("orders")
     @Blocking
-    @Transactional
     public void on(String json) {
+        applyInPlace.run("applying a record of orders", () -> apply(json));
+    }
+
+    void apply(String json) {
         EventEnvelope e;
         try {
             e = codec.read(json);

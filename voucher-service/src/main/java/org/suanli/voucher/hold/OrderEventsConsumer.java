@@ -3,12 +3,12 @@ package org.suanli.voucher.hold;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.contract.OrderEvents;
+import org.suanli.kernel.inbox.ApplyInPlace;
 import org.suanli.kernel.inbox.Inbox;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.voucher.policy.Category;
@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Drives holds, redemptions and releases from the order's events. A whole poll of records is applied in
  * one transaction (holds in one batch): the inbox rows, the holds, the budget writes and the outgoing
- * events commit together or not at all, and a redelivered event is skipped by the inbox.
+ * events commit together or not at all, and a redelivered event is skipped by the inbox. If the database
+ * fails, the poll is retried in place until it is back.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
@@ -38,10 +39,16 @@ public class OrderEventsConsumer {
     @Inject
     HoldService holds;
 
+    @Inject
+    ApplyInPlace applyInPlace;
+
     @Incoming("orders")
     @Blocking
-    @Transactional
     public void onOrders(List<String> records) {
+        applyInPlace.run("applying " + records.size() + " order events", () -> apply(records));
+    }
+
+    void apply(List<String> records) {
         long t0 = System.nanoTime();
         List<EventEnvelope> received = new ArrayList<>();
         for (String json : records) {
