@@ -1,11 +1,11 @@
 package org.suanli.order.flow;
 
+import org.suanli.order.config.OrdersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.contract.CatalogEvents;
@@ -38,11 +38,11 @@ public class OrderFlow {
     @Inject
     OrderOutbox events;
 
-    @ConfigProperty(name = "orders.confirmation-deadline", defaultValue = "2M")
-    Duration confirmationDeadline;
+    @Inject
+    OrdersConfig config;
 
     public Duration confirmationDeadline() {
-        return confirmationDeadline;
+        return config.confirmationDeadline();
     }
 
     /** CapacityReserved / CapacityRefused / CapacityReleased / CapacityConsumed from catalog-service. */
@@ -111,7 +111,7 @@ public class OrderFlow {
     @Transactional
     public boolean rejectIfOverdue(String orderId, Instant now) {
         Order o = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        Transition t = o == null ? null : o.timeOut(now, confirmationDeadline, SYSTEM);
+        Transition t = o == null ? null : o.timeOut(now, config.confirmationDeadline(), SYSTEM);
         if (t == null) {
             return false;
         }

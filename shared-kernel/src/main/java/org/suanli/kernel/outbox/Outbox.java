@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.suanli.kernel.events.EventCodec;
+import org.suanli.kernel.config.KernelConfig;
 import org.suanli.kernel.events.EventEnvelope;
 
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -40,9 +40,8 @@ public class Outbox {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    /** Deployments may prefix topics (tests and benchmarks get topics of their own). */
-    @ConfigProperty(name = "kernel.events.topic-prefix")
-    Optional<String> topicPrefix;
+    @Inject
+    KernelConfig config;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -76,7 +75,7 @@ public class Outbox {
                 for (int i = 0; i < events.size(); i++) {
                     EventEnvelope env = envelopes.get(i);
                     insert.setObject(1, env.id());
-                    insert.setString(2, topicPrefix.orElse("") + events.get(i).topic());
+                    insert.setString(2, config.events().topicPrefix().orElse("") + events.get(i).topic());
                     insert.setString(3, env.type());
                     insert.setInt(4, env.version());
                     insert.setString(5, env.aggregateId());

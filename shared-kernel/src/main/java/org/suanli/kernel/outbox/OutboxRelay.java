@@ -7,10 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.suanli.kernel.config.KernelConfig;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -39,8 +38,8 @@ public class OutboxRelay {
     @Inject
     EventPublisher publisher;
 
-    @ConfigProperty(name = "kernel.outbox.poll-interval", defaultValue = "1s")
-    Duration pollInterval;
+    @Inject
+    KernelConfig config;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -80,7 +79,7 @@ public class OutboxRelay {
     private void loop() {
         while (running) {
             try {
-                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 if (running && !paused) {
                     relayAll();
@@ -133,7 +132,7 @@ public class OutboxRelay {
 
     private void sleepQuietly() {
         try {
-            Thread.sleep(pollInterval.toMillis());
+            Thread.sleep(config.outbox().pollInterval().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,19 @@
+package org.suanli.order.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** order-service's own settings ({@code orders.*}), typed. */
+@ConfigMapping(prefix = "orders")
+public interface OrdersConfig {
+
+    /** How long an order may wait in PLACED for capacity and subsidy before it is rejected (TIMEOUT). */
+    @WithDefault("2M")
+    Duration confirmationDeadline();
+
+    /** How often deadlines and expired windows are swept ("off" in tests, which sweep by hand). */
+    @WithDefault("5s")
+    String sweepInterval();
+}
