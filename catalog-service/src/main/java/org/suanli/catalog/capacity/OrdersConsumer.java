@@ -1,10 +1,7 @@
 package org.suanli.catalog.capacity;
 
 import org.suanli.kernel.inbox.ApplyInPlace;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,14 +32,6 @@ public class OrdersConsumer {
     @Inject
     CapacityLedger ledger;
 
-    /** A tolerant reader: producers may add fields to their payloads without breaking us. */
-    private ObjectMapper tolerant;
-
-    @PostConstruct
-    void init() {
-        tolerant = codec.mapper().copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    }
-
     @Inject
     ApplyInPlace applyInPlace;
 
@@ -56,7 +45,7 @@ public class OrdersConsumer {
     void apply(String json) {
         EventEnvelope e;
         try {
-            e = tolerant.readValue(json, EventEnvelope.class);
+            e = codec.read(json); // tolerant of fields producers add
         } catch (Exception bad) {
             LOG.errorf("unreadable record on the orders topic skipped: %s", bad.getMessage());
             return;
@@ -71,7 +60,7 @@ public class OrdersConsumer {
         try {
             switch (e.type()) {
                 case OrderEvents.PLACED -> {
-                    OrderEvents.Placed p = tolerant.treeToValue(e.payload(), OrderEvents.Placed.class);
+                    OrderEvents.Placed p = codec.payload(e, OrderEvents.Placed.class);
                     if (p.orderId() == null || p.offeringId() == null) {
                         LOG.errorf("OrderPlaced %s names no order or no offering: skipped", e.id());
                         return;
@@ -79,7 +68,7 @@ public class OrdersConsumer {
                     ledger.reserve(p.orderId(), p.offeringId(), p.gpuHoursTenths(), e.correlationId());
                 }
                 case OrderEvents.REJECTED, OrderEvents.CANCELLED, OrderEvents.EXPIRED -> {
-                    OrderEvents.Ended end = tolerant.treeToValue(e.payload(), OrderEvents.Ended.class);
+                    OrderEvents.Ended end = codec.payload(e, OrderEvents.Ended.class);
                     String why = end.reason() == null || end.reason().isBlank() ? e.type() : e.type() + ": " + end.reason();
                     String orderId = end.orderId() != null ? end.orderId() : e.aggregateId();
                     if (orderId == null) {
@@ -89,7 +78,7 @@ public class OrdersConsumer {
                     ledger.release(orderId, why, e.correlationId());
                 }
                 case OrderEvents.DELIVERED -> {
-                    OrderEvents.Delivered d = tolerant.treeToValue(e.payload(), OrderEvents.Delivered.class);
+                    OrderEvents.Delivered d = codec.payload(e, OrderEvents.Delivered.class);
                     if (d.orderId() == null) {
                         LOG.errorf("OrderDelivered %s names no order: skipped", e.id());
                         return;
@@ -100,8 +89,8 @@ public class OrdersConsumer {
                     // not ours to react to
                 }
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException bad) {
-            LOG.errorf("event %s (%s) has an unreadable payload, skipped: %s", e.id(), e.type(), bad.getOriginalMessage());
+        } catch (IllegalArgumentException bad) {
+            LOG.errorf("event %s (%s) has an unreadable payload, skipped: %s", e.id(), e.type(), bad.getMessage());
         }
     }
 }

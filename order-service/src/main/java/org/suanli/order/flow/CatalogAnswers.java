@@ -25,8 +25,6 @@ public class CatalogAnswers {
     @Inject
     EventCodec codec;
 
-    @Inject
-    Payloads payloads;
 
     @Inject
     Inbox inbox;
@@ -52,7 +50,7 @@ public class CatalogAnswers {
             if (!TYPES.contains(e.type())) {
                 return;
             }
-            capacity = payloads.read(e, CatalogEvents.Capacity.class);
+            capacity = codec.payload(e, CatalogEvents.Capacity.class);
         } catch (IllegalArgumentException bad) {
             // A record nobody can read will not become readable by retrying: log it and go on.
             LOG.errorf("unreadable record on catalog.offerings skipped: %s", bad.getMessage());

@@ -21,8 +21,6 @@ public class VoucherAnswers {
     @Inject
     EventCodec codec;
 
-    @Inject
-    Payloads payloads;
 
     @Inject
     Inbox inbox;
@@ -46,9 +44,9 @@ public class VoucherAnswers {
         try {
             e = codec.read(json);
             payload = switch (e.type()) {
-                case VoucherEvents.HELD -> payloads.read(e, VoucherEvents.Held.class);
-                case VoucherEvents.REDEEMED -> payloads.read(e, VoucherEvents.Redeemed.class);
-                case VoucherEvents.RELEASED -> payloads.read(e, VoucherEvents.Released.class);
+                case VoucherEvents.HELD -> codec.payload(e, VoucherEvents.Held.class);
+                case VoucherEvents.REDEEMED -> codec.payload(e, VoucherEvents.Redeemed.class);
+                case VoucherEvents.RELEASED -> codec.payload(e, VoucherEvents.Released.class);
                 default -> null;
             };
         } catch (IllegalArgumentException bad) {

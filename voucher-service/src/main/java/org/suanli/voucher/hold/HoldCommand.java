@@ -18,6 +18,10 @@ public record HoldCommand(String orderId, String buyerId, String partnerId, Stri
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(contractDate, "contractDate");
         Objects.requireNonNull(zhinengMode, "zhinengMode");
+        // Refused here, at the edge, so a malformed contract can never fail a whole batch of holds.
+        if (category == Category.COMPUTE && facilityType == null) {
+            throw new IllegalArgumentException("a COMPUTE contract needs the facility type (DOMESTIC or OTHER)");
+        }
         // Zero is possible (a tenth of an hour at a fen's price): it earns zero, but still gets its answer.
         if (amountFen < 0) {
             throw new IllegalArgumentException("the contract amount cannot be negative");

@@ -80,10 +80,15 @@ public class QuoteResource {
         Buyer buyer = buyer(buyerId);
         LocalDate date = form.contractDate() == null ? LocalDate.now(PolicyBook.SHANGHAI) : form.contractDate();
         ZhinengMode mode = form.zhinengMode() == null ? ZhinengMode.NONE : form.zhinengMode();
-        return new BatchView(form.items().stream().map(i -> QuoteView.of(i.ref(), quotes.quote(buyer, date, mode,
-                new QuoteService.Prospect(i.category(), i.facilityType(), Boolean.TRUE.equals(i.filedModel()),
-                        !Boolean.FALSE.equals(i.partnerApproved()), i.partnerCreditCode(),
-                        Money.parsePositiveYuan(i.amount()))))).toList());
+        List<QuoteService.Prospect> prospects = form.items().stream().map(i -> new QuoteService.Prospect(i.category(),
+                i.facilityType(), Boolean.TRUE.equals(i.filedModel()), !Boolean.FALSE.equals(i.partnerApproved()),
+                i.partnerCreditCode(), Money.parsePositiveYuan(i.amount()))).toList();
+        List<SubsidyDecision> decisions = quotes.quote(buyer, date, mode, prospects);
+        List<QuoteView> views = new java.util.ArrayList<>(decisions.size());
+        for (int k = 0; k < decisions.size(); k++) {
+            views.add(QuoteView.of(form.items().get(k).ref(), decisions.get(k)));
+        }
+        return new BatchView(views);
     }
 
     private Buyer buyer(String buyerId) {

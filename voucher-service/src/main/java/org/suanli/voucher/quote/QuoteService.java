@@ -15,6 +15,8 @@ import org.suanli.voucher.policy.ZhinengMode;
 import org.suanli.voucher.policybook.PolicyBook;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The decision for a prospective contract, as if it were placed now, with nothing held: what the buyer
@@ -36,7 +38,8 @@ public class QuoteService {
     @Inject
     EnterpriseYears enterprises;
 
-    public SubsidyDecision quote(Buyer buyer, LocalDate contractDate, ZhinengMode mode, Prospect p) {
+    /** Quotes every prospect for one buyer and date; budgets and the buyer's year are read once for all. */
+    public List<SubsidyDecision> quote(Buyer buyer, LocalDate contractDate, ZhinengMode mode, List<Prospect> prospects) {
         PolicyEngine engine = policies.engine();
         int year = contractDate.getYear();
         long suanliLeft = 0;
@@ -54,9 +57,13 @@ public class QuoteService {
             used = u.suanliHeldFen() + u.suanliRedeemedFen();
             declared = u.declaredFen();
         }
-        return engine.decide(new SubsidyRequest(contractDate, buyer.type, buyer.sme, buyer.foundationModel,
-                buyer.foundationModel ? buyer.capOverrideFen : null, p.category(), p.facilityType(), p.filedModel(),
-                p.amountFen(), declared, used, suanliLeft, mode, zhinengLeft, p.partnerApproved(),
-                buyer.isRelatedTo(p.partnerCreditCode())));
+        List<SubsidyDecision> decisions = new ArrayList<>(prospects.size());
+        for (Prospect p : prospects) {
+            decisions.add(engine.decide(new SubsidyRequest(contractDate, buyer.type, buyer.sme, buyer.foundationModel,
+                    buyer.foundationModel ? buyer.capOverrideFen : null, p.category(), p.facilityType(), p.filedModel(),
+                    p.amountFen(), declared, used, suanliLeft, mode, zhinengLeft, p.partnerApproved(),
+                    buyer.isRelatedTo(p.partnerCreditCode()))));
+        }
+        return decisions;
     }
 }
