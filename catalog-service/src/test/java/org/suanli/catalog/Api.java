@@ -1,10 +1,8 @@
 package org.suanli.catalog;
 
-import io.restassured.http.ContentType;
+import org.suanli.testing.Requests;
 import io.restassured.specification.RequestSpecification;
-import org.suanli.testing.Tokens;
 
-import static io.restassured.RestAssured.given;
 
 /** Requests as a demo user of the real Keycloak, anonymous, or with a forged token. */
 public final class Api {
@@ -15,14 +13,14 @@ public final class Api {
     }
 
     public static RequestSpecification as(String user) {
-        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON);
+        return Requests.as(user);
     }
 
     public static RequestSpecification anonymous() {
-        return given().contentType(ContentType.JSON);
+        return Requests.anonymous();
     }
 
     public static RequestSpecification forged(String role, String id) {
-        return given().header("Authorization", "Bearer " + Tokens.forged(role, id)).contentType(ContentType.JSON);
+        return Requests.forged(role, id);
     }
 }

@@ -1,9 +1,7 @@
 package org.suanli.e2e;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.suanli.testing.Tokens;
+import org.suanli.testing.Requests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +31,10 @@ public final class Stack {
     }
 
     public static RequestSpecification as(String user) {
-        return withToken(Tokens.of(user));
+        return Requests.as(user);
     }
 
     public static RequestSpecification withToken(String token) {
-        return RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+        return Requests.withToken(token);
     }
 }

@@ -1,9 +1,7 @@
 package org.suanli.voucher;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.suanli.testing.Tokens;
+import org.suanli.testing.Requests;
 
 /** Requests as a demo user of the real Keycloak realm. */
 public final class Api {
@@ -12,11 +10,11 @@ public final class Api {
     }
 
     public static RequestSpecification as(String user) {
-        return RestAssured.given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON);
+        return Requests.as(user);
     }
 
     public static RequestSpecification anonymous() {
-        return RestAssured.given().contentType(ContentType.JSON);
+        return Requests.anonymous();
     }
 
     /** Registers (or re-registers) a buyer as admin1. */
