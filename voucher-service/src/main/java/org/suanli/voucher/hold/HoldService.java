@@ -329,9 +329,6 @@ public class HoldService {
         if (v == null) {
             return Money.MAX_FEN;
         }
-        if (b.foundationModel && b.capOverrideFen != null) {
-            return b.capOverrideFen;
-        }
-        return v.parameters().suanli().enterpriseCap().orElse(Money.MAX_FEN);
+        return v.parameters().suanli().enterpriseCapFor(b.foundationModel, b.capOverrideFen).orElse(Money.MAX_FEN);
     }
 }

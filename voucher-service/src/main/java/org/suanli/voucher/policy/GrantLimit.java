@@ -21,14 +21,12 @@ interface GrantLimit {
     }
 
     /**
-     * Rule 7: an enterprise's 算力券 for the year stops at its cap. The bureau may raise it for a
-     * foundation-model enterprise only; an override recorded on anyone else is not honoured.
+     * Rule 7: an enterprise's 算力券 for the year stops at its cap (raised only for a foundation-model
+     * enterprise, see {@link PolicyParameters.SuanliTerms#enterpriseCapFor}).
      */
-    GrantLimit enterpriseCap = (contract, terms) -> terms.suanli().enterpriseCap().map(policyCap -> {
-        long cap = contract.foundationModel() && contract.capOverrideFen() != null
-                ? contract.capOverrideFen() : policyCap;
-        return new Ceiling(Math.max(0, cap - contract.suanliUsedBeforeFen()), ENTERPRISE_CAP);
-    });
+    GrantLimit enterpriseCap = (contract, terms) -> terms.suanli()
+            .enterpriseCapFor(contract.foundationModel(), contract.capOverrideFen())
+            .map(cap -> new Ceiling(Math.max(0, cap - contract.suanliUsedBeforeFen()), ENTERPRISE_CAP));
 
     /** Rule 8: 算力券 never exceeds what is left of this year's budget; no figure means plenty is left. */
     GrantLimit suanliBudget = (contract, terms) -> Optional.ofNullable(contract.suanliBudgetRemainingFen())

@@ -76,6 +76,16 @@ public record PolicyParameters(SuanliTerms suanli, ZhinengTerms zhineng) {
         public Optional<Long> enterpriseCap() {
             return Optional.ofNullable(enterpriseCapFen);
         }
+
+        /**
+         * The cap that binds this buyer (rule 7): the policy's, raised to the bureau's override for a
+         * foundation-model enterprise. "放宽" only raises it: an override below the policy's cap, or one
+         * recorded on anyone else, changes nothing. Empty when the policy has no cap at all.
+         */
+        public Optional<Long> enterpriseCapFor(boolean foundationModel, Long capOverrideFen) {
+            return enterpriseCap().map(policyCap -> foundationModel && capOverrideFen != null
+                    ? Math.max(policyCap, capOverrideFen) : policyCap);
+        }
     }
 
     /**

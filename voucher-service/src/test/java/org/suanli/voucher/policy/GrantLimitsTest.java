@@ -53,6 +53,27 @@ class GrantLimitsTest {
     }
 
     @Test
+    void anOverrideCanOnlyRaiseTheCapNeverLowerIt() {
+        // "放宽": an override of 5,000,000.00 below the policy's 8,000,000.00 leaves the policy's cap
+        // 8,000,000.00 - 6,000,000.00 used = 2,000,000.00 left -> 300,000.00 in full
+        var contract = aMillionOfDomesticCompute().byFoundationModelEnterprise().withCapOverride("5000000.00")
+                .afterUsing("6000000.00");
+
+        assertEquals(decision("HZ-2025", 3000, "300000.00", "300000.00", 0, "0.00", "0.00", "700000.00"),
+                engine.decide(contract.request()));
+    }
+
+    @Test
+    void underHz2023AnOverrideCreatesNoCap() {
+        // HZ-2023 has no per-enterprise cap at all: an override recorded for later years does not invent one
+        var contract = aContract().signedOn("2024-03-01").bySme().forCompute(FacilityType.OTHER).of("1000000.00")
+                .byFoundationModelEnterprise().withCapOverride("9000000.00").afterUsing("9000000.00");
+
+        assertEquals(decision("HZ-2023", 3000, "300000.00", "300000.00", 0, "0.00", "0.00", "700000.00"),
+                engine.decide(contract.request()));
+    }
+
+    @Test
     void anOverrideRecordedOnAnyOtherEnterpriseIsNotHonoured() {
         // not a foundation-model enterprise: the policy's 8,000,000.00 applies -> 100,000.00 left
         var contract = aMillionOfDomesticCompute().withCapOverride("12000000.00").afterUsing("7900000.00");
