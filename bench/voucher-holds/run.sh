@@ -16,15 +16,21 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 start() { # port, clean?
+  local opts="${BENCH_JVM_OPTS:-}"; opts="${opts//@PORT@/$1}"   # @PORT@: per-instance file names (JFR, logs)
   java -Xmx512m -Dquarkus.http.port="$1" -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/voucher_test \
     -Dquarkus.flyway.clean-disabled=false -Dquarkus.flyway.clean-at-start="$2" -Dkernel.events.topic-prefix="$PREFIX" \
-    ${BENCH_JVM_OPTS:-} -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.suanli.voucher.hold\".level=DEBUG -Dquarkus.log.category.\"org.suanli.voucher.hold\".min-level=DEBUG -jar "$JAR" >"$LOGS/bench-voucher-$1.log" 2>&1 &
+    $opts -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.suanli.voucher.hold\".level=DEBUG -Dquarkus.log.category.\"org.suanli.voucher.hold\".min-level=DEBUG -jar "$JAR" >"$LOGS/bench-voucher-$1.log" 2>&1 &
   pids+=($!)
-  until curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; do sleep 0.3; done
+  until curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "${pids[-1]}" 2>/dev/null || { tail -n 20 "$LOGS/bench-voucher-$1.log" >&2; echo "voucher-service on $1 died" >&2; exit 1; }
+    sleep 0.3
+  done
 }
 cd "$REPO"
 # The first instance creates a clean schema; the bench then stops it, sets the stage (buyers, a tight
-# budget, 30,000 OrderPlaced events waiting on Kafka), and starts two instances that race through them.
+# budget) and measures the baseline alone on the machine. Then two instances start and join the consumer
+# group; the bench sends them warm-up events of another year, waits for those holds, sends the measured
+# events and waits for the last of them.
 start 18083 true
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
 BENCH=(./mvnw -B -q -f bench/voucher-holds/pom.xml compile exec:java -Dbench.topic-prefix="$PREFIX" "$@")

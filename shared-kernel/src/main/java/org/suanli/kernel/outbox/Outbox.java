@@ -8,9 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.config.KernelConfig;
+import org.suanli.kernel.jdbc.CopyRows;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +61,7 @@ public class Outbox {
                         String source, Object payload) {
     }
 
-    /** Many events in one JDBC batch, in the given order (which is the order they will be published in). */
+    /** Many events in one statement, in the given order (which is the order they will be published in). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> recordAll(List<NewEvent> events) {
         List<Wire> wires = new ArrayList<>(events.size());
@@ -74,25 +73,16 @@ public class Outbox {
         if (events.isEmpty()) {
             return List.of();
         }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (event_id, topic, event_type, event_version, aggregate_id, correlation_id,
-                                              occurred_at, envelope) values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < events.size(); i++) {
-                    Wire env = wires.get(i);
-                    insert.setObject(1, env.id());
-                    insert.setString(2, config.events().topicPrefix().orElse("") + events.get(i).topic());
-                    insert.setString(3, env.type());
-                    insert.setInt(4, env.version());
-                    insert.setString(5, env.aggregateId());
-                    insert.setString(6, env.correlationId());
-                    insert.setTimestamp(7, Timestamp.from(env.occurredAt()));
-                    insert.setString(8, codec.write(env));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        // COPY: a batch of holds records thousands of events in one transaction.
+        CopyRows rows = new CopyRows();
+        String prefix = config.events().topicPrefix().orElse("");
+        for (int i = 0; i < events.size(); i++) {
+            Wire env = wires.get(i);
+            rows.uuid(env.id()).text(prefix + events.get(i).topic()).text(env.type()).number(env.version())
+                    .text(env.aggregateId()).text(env.correlationId()).timestamp(env.occurredAt()).text(codec.write(env)).endRow();
+        }
+        em.unwrap(Session.class).doWork(connection -> rows.copyInto(connection, "outbox_event",
+                "event_id, topic, event_type, event_version, aggregate_id, correlation_id, occurred_at, envelope"));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

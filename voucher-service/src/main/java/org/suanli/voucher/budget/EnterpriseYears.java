@@ -54,6 +54,32 @@ public class EnterpriseYears {
         return locked;
     }
 
+    /**
+     * The rows of the given buyers as they stand, without locking them (a buyer without a row yet starts
+     * from zero): figures to decide on provisionally, which {@link #lock} must confirm before they count.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, EnterpriseYear> peek(int year, Map<String, Long> capByBuyer) {
+        Map<String, EnterpriseYear> rows = new HashMap<>();
+        if (capByBuyer.isEmpty()) {
+            return rows;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("""
+                        select buyer_id, cap_fen, suanli_held_fen, suanli_redeemed_fen, declared_fen from enterprise_year
+                        where program_year = ?1 and buyer_id in (?2)""")
+                .setParameter(1, year).setParameter(2, new ArrayList<>(capByBuyer.keySet())).getResultList();
+        for (Object[] r : found) {
+            long used = num(r[2]) + num(r[3]);
+            long wanted = capByBuyer.get((String) r[0]);
+            // As lock() would set it: the buyer's current cap, never below what is already used.
+            long cap = wanted >= used ? wanted : num(r[1]);
+            rows.put((String) r[0], new EnterpriseYear((String) r[0], year, cap, num(r[2]), num(r[3]), num(r[4])));
+        }
+        capByBuyer.forEach((buyer, cap) -> rows.computeIfAbsent(buyer, b -> new EnterpriseYear(b, year, cap, 0, 0, 0)));
+        return rows;
+    }
+
     /** The buyer's row if it has one (an unregistered buyer never got one), locked. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EnterpriseYear lockExisting(String buyerId, int year) {

@@ -40,6 +40,26 @@ public class ProgramBudgets {
         return accounts;
     }
 
+    /**
+     * Both programs' budgets of a year as they stand, without locking them: figures to decide on
+     * provisionally, which a decision must confirm under {@link #lockYear} before it counts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Program, BudgetAccount> peekYear(int year, long suanliDefaultFen, long zhinengDefaultFen) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select program, budget_fen, held_fen, redeemed_fen from program_budget where program_year = ?1""")
+                .setParameter(1, year).getResultList();
+        Map<Program, BudgetAccount> accounts = new EnumMap<>(Program.class);
+        accounts.put(Program.SUANLI, new BudgetAccount(Program.SUANLI, year, suanliDefaultFen, 0, 0));
+        accounts.put(Program.ZHINENG, new BudgetAccount(Program.ZHINENG, year, zhinengDefaultFen, 0, 0));
+        for (Object[] r : rows) {
+            Program p = Program.valueOf((String) r[0]);
+            accounts.put(p, new BudgetAccount(p, year, num(r[1]), num(r[2]), num(r[3])));
+        }
+        return accounts;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(BudgetAccount account) {
         if (!account.dirty()) {

@@ -39,7 +39,8 @@ import java.util.TreeMap;
  *
  * <p>Every use case locks the year's budget rows first, then the buyers' rows, decides in memory with
  * what is really left, and writes each row once. Holds come in batches (one transaction for many
- * contracts): the hot budget row is locked and written once per batch instead of once per contract.
+ * contracts): the hot budget row is locked and written once per batch instead of once per contract, and
+ * only for the last, short step of the batch (see {@link #holdAll}).
  */
 @ApplicationScoped
 public class HoldService {
@@ -75,6 +76,7 @@ public class HoldService {
     /** Holds for many contracts at once, in order. Replays return the existing hold; other figures for a held order are a conflict. */
     @Transactional(dontRollbackOn = ProblemException.class)
     public List<Outcome> holdAll(List<HoldCommand> commands) {
+        long t0 = System.nanoTime();
         PolicyEngine engine = policies.engine();
         List<String> ids = commands.stream().map(HoldCommand::orderId).distinct().toList();
         // Replays are rare: find which orders are held already with one array query, load only those.
@@ -105,12 +107,68 @@ public class HoldService {
             freshByYear.computeIfAbsent(c.contractDate().getYear(), y -> new ArrayList<>()).add(i);
         }
 
+        // Decide first on the figures as they stand and write the rows, without holding any lock; then
+        // lock the budget and the buyers' rows and decide again on the real figures. Almost always the
+        // decisions agree and only that short last step is serialised between replicas. When they do not
+        // (a concurrent batch took the last of a budget or moved a buyer across a threshold), the
+        // provisional rows are rolled back and the batch is held again under the locks.
         Instant now = Instant.now();
-        List<SubsidyHold> created = new ArrayList<>();
+        Decided provisional = decideAll(engine, commands, freshByYear, buyers, now, false);
+        HoldRows.savepoint(em);
+        record(provisional.holds(), now);
+        Decided settled = decideAll(engine, commands, freshByYear, buyers, now, true);
+        boolean moved = !SubsidyHold.sameDecisions(provisional.holds(), settled.holds());
+        if (moved) {
+            HoldRows.rollbackToSavepoint(em); // also lets go of the locks taken since: take them again
+            settled = decideAll(engine, commands, freshByYear, buyers, now, true);
+            record(settled.holds(), now);
+        }
+        for (YearFigures f : settled.figures().values()) {
+            f.accounts().values().forEach(budgets::write);
+            enterprises.write(f.buyers().values());
+        }
+        List<SubsidyHold> created = settled.holds();
+        LOG.debugf("held %d in %d ms%s", created.size(), (System.nanoTime() - t0) / 1_000_000,
+                moved ? " (figures moved since they were read: held again under the locks)" : "");
+        for (SubsidyHold h : created) {
+            known.put(h.orderId, h);
+        }
+        int next = 0;
+        for (Map.Entry<Integer, List<Integer>> year : freshByYear.entrySet()) {
+            for (int i : year.getValue()) {
+                outcomes[i] = new Outcome(commands.get(i), created.get(next++), true, null);
+            }
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = replay(commands.get(i), known.get(commands.get(i).orderId()));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** A year's figures a batch decides on: both programs' budgets and the buyers' rows. */
+    private record YearFigures(Map<Program, BudgetAccount> accounts, Map<String, EnterpriseYear> buyers) {
+    }
+
+    /** Decisions in the order of the fresh contracts, year by year, and the figures they were taken on. */
+    private record Decided(List<SubsidyHold> holds, Map<Integer, YearFigures> figures) {
+    }
+
+    /**
+     * Decides every fresh contract, year by year in ascending order (the global lock order), each on what
+     * the contracts before it left. {@code locked}: on locked rows, whose new figures are then written by
+     * the caller; otherwise on the rows as they stand.
+     */
+    private Decided decideAll(PolicyEngine engine, List<HoldCommand> commands, Map<Integer, List<Integer>> freshByYear,
+                                        Map<String, Buyer> buyers, Instant now, boolean locked) {
+        List<SubsidyHold> decided = new ArrayList<>();
+        Map<Integer, YearFigures> figures = new TreeMap<>();
         for (Map.Entry<Integer, List<Integer>> year : freshByYear.entrySet()) {
             int y = year.getKey();
             PolicyVersion yearVersion = engine.versionOn(LocalDate.of(y, 12, 31)).orElse(null);
-            Map<Program, BudgetAccount> accounts = budgets.lockYear(y, defaultBudget(yearVersion, true), defaultBudget(yearVersion, false));
+            long suanliDefault = defaultBudget(yearVersion, true);
+            long zhinengDefault = defaultBudget(yearVersion, false);
             Map<String, Long> caps = new LinkedHashMap<>();
             for (int i : year.getValue()) {
                 HoldCommand c = commands.get(i);
@@ -119,23 +177,20 @@ public class HoldService {
                     caps.merge(b.id, capFor(b, engine.versionOn(c.contractDate()).orElse(null)), Math::max);
                 }
             }
-            Map<String, EnterpriseYear> years = enterprises.lock(y, caps);
+            YearFigures f = locked
+                    ? new YearFigures(budgets.lockYear(y, suanliDefault, zhinengDefault), enterprises.lock(y, caps))
+                    : new YearFigures(budgets.peekYear(y, suanliDefault, zhinengDefault), enterprises.peek(y, caps));
+            figures.put(y, f);
             for (int i : year.getValue()) {
                 HoldCommand c = commands.get(i);
-                SubsidyHold h = decideAndHold(engine, c, buyers.get(c.buyerId()), accounts, years.get(c.buyerId()), now);
-                created.add(h);
-                known.put(h.orderId, h);
-                outcomes[i] = new Outcome(c, h, true, null);
-            }
-            accounts.values().forEach(budgets::write);
-            enterprises.write(years.values());
-        }
-        for (int i = 0; i < outcomes.length; i++) {
-            if (outcomes[i] == null) {
-                outcomes[i] = replay(commands.get(i), known.get(commands.get(i).orderId()));
+                decided.add(decideAndHold(engine, c, buyers.get(c.buyerId()), f.accounts(), f.buyers().get(c.buyerId()), now));
             }
         }
-        // New holds, their ledger lines and their events go in JDBC batches: this is the hot path.
+        return new Decided(decided, figures);
+    }
+
+    /** New holds, their ledger lines and their events, in JDBC batches: this is the hot path. */
+    private void record(List<SubsidyHold> created, Instant now) {
         List<BudgetMovement> lines = new ArrayList<>();
         List<Outbox.NewEvent> events = new ArrayList<>();
         for (SubsidyHold h : created) {
@@ -146,7 +201,6 @@ public class HoldService {
         }
         HoldRows.insert(em, created, lines);
         outbox.recordAll(events);
-        return List.of(outcomes);
     }
 
     private Outcome replay(HoldCommand c, SubsidyHold existing) {

@@ -104,4 +104,22 @@ public class SubsidyHold extends PanacheEntityBase {
     public java.util.List<String> reasonList() {
         return reasons.isEmpty() ? java.util.List.of() : java.util.List.of(reasons.split(";"));
     }
+
+    /** Whether two lists of holds, pairwise, carry the same decision: policy, rates, amounts held, reasons. */
+    static boolean sameDecisions(java.util.List<SubsidyHold> a, java.util.List<SubsidyHold> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            SubsidyHold x = a.get(i);
+            SubsidyHold y = b.get(i);
+            if (!x.orderId.equals(y.orderId) || !java.util.Objects.equals(x.policyCode, y.policyCode)
+                    || x.suanliRateBp != y.suanliRateBp || x.zhinengRateBp != y.zhinengRateBp
+                    || x.suanliHeldFen != y.suanliHeldFen || x.zhinengHeldFen != y.zhinengHeldFen
+                    || x.declaredFen != y.declaredFen || !java.util.Objects.equals(x.reasons, y.reasons)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
