@@ -2,11 +2,15 @@ package org.suanli.kernel.jdbc;
 
 import org.postgresql.PGConnection;
 
-import java.io.StringReader;
+import org.postgresql.copy.CopyIn;
+
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,7 +20,10 @@ import java.util.UUID;
  */
 public final class CopyRows {
 
-    private final StringBuilder csv = new StringBuilder(256 * 1024);
+    /** Rows go out in chunks of this size: small enough never to be a "humongous" object for the GC. */
+    private static final int CHUNK = 32 * 1024;
+    private final List<String> full = new ArrayList<>();
+    private StringBuilder csv = new StringBuilder(CHUNK + 4096);
     private boolean rowStarted;
     private int rows;
 
@@ -24,14 +31,12 @@ public final class CopyRows {
         separate();
         if (value != null) { // an empty unquoted field is NULL; a quoted one is a string, "" escaping a quote
             csv.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                if (ch == '"') {
-                    csv.append('"');
-                }
-                csv.append(ch);
+            int from = 0;
+            for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', from)) {
+                csv.append(value, from, quote + 1).append('"');
+                from = quote + 1;
             }
-            csv.append('"');
+            csv.append(value, from, value.length()).append('"');
         }
         return this;
     }
@@ -58,6 +63,10 @@ public final class CopyRows {
         csv.append('\n');
         rowStarted = false;
         rows++;
+        if (csv.length() >= CHUNK) {
+            full.add(csv.toString());
+            csv = new StringBuilder(CHUNK + 4096);
+        }
         return this;
     }
 
@@ -70,12 +79,24 @@ public final class CopyRows {
         if (rows == 0) {
             return 0;
         }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy " + table + " (" + columns + ") from stdin (format csv)");
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + table + " (" + columns + ") from stdin (format csv)", new StringReader(csv.toString()));
-        } catch (java.io.IOException e) {
-            throw new SQLException("copy into " + table + " failed", e);
+            for (String chunk : full) {
+                write(copy, chunk);
+            }
+            write(copy, csv.toString());
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
+    }
+
+    private static void write(CopyIn copy, String chunk) throws SQLException {
+        byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
     }
 
     private CopyRows raw(String value) {

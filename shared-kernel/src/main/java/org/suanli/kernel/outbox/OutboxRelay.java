@@ -7,11 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.config.KernelConfig;
 
-import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -113,19 +117,39 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
-            List<OutboxEvent> pending = em.createQuery(
-                            "from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
-                    .setMaxResults(BATCH).getResultList();
+            // Plain JDBC: thousands of rows per batch, read once and never changed as entities.
+            List<OutboxEvent> pending = new ArrayList<>();
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement q = c.prepareStatement("""
+                        select seq, event_id, topic, event_type, aggregate_id, envelope from outbox_event
+                        where published_at is null order by seq limit ?""")) {
+                    q.setInt(1, BATCH);
+                    try (ResultSet r = q.executeQuery()) {
+                        while (r.next()) {
+                            OutboxEvent e = new OutboxEvent();
+                            e.seq = r.getLong(1);
+                            e.eventId = r.getObject(2, UUID.class);
+                            e.topic = r.getString(3);
+                            e.type = r.getString(4);
+                            e.aggregateId = r.getString(5);
+                            e.envelope = r.getString(6);
+                            pending.add(e);
+                        }
+                    }
+                }
+            });
             if (pending.isEmpty()) {
                 return 0;
             }
             through.publish(pending);
-            // One statement marks the whole batch; the entities are not touched (no dirty checking of 500 rows).
             // Exactly the rows published: a row committed meanwhile inside the same seq range stays pending.
-            em.createNativeQuery("update outbox_event set published_at = :now where seq in (:seqs)")
-                    .setParameter("now", Instant.now()).setParameter("seqs", pending.stream().map(e -> e.seq).toList())
-                    .executeUpdate();
-            em.clear();
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement mark = c.prepareStatement(
+                        "update outbox_event set published_at = now() where seq = any(?)")) {
+                    mark.setArray(1, c.createArrayOf("bigint", pending.stream().map(e -> e.seq).toArray()));
+                    mark.executeUpdate();
+                }
+            });
             return pending.size();
         });
     }

@@ -92,6 +92,8 @@ public class HoldService {
                 .setParameter("ids", buyerIds)
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true) // read, never written here: no dirty checks
                 .getResultList().forEach(b -> buyers.put(b.id, b));
+        // Detached: every native query below would otherwise make Hibernate walk them all before it runs.
+        buyers.values().forEach(em::detach);
 
         Outcome[] outcomes = new Outcome[commands.size()];
         Map<Integer, List<Integer>> freshByYear = new TreeMap<>();
