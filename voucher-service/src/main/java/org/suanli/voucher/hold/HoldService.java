@@ -163,7 +163,7 @@ public class HoldService {
      * the caller; otherwise on the rows as they stand.
      */
     private Decided decideAll(PolicyEngine engine, List<HoldCommand> commands, Map<Integer, List<Integer>> freshByYear,
-                                        Map<String, Buyer> buyers, Instant now, boolean locked) {
+                              Map<String, Buyer> buyers, Instant now, boolean locked) {
         List<SubsidyHold> decided = new ArrayList<>();
         Map<Integer, YearFigures> figures = new TreeMap<>();
         for (Map.Entry<Integer, List<Integer>> year : freshByYear.entrySet()) {
@@ -191,7 +191,7 @@ public class HoldService {
         return new Decided(decided, figures);
     }
 
-    /** New holds, their ledger lines and their events, in JDBC batches: this is the hot path. */
+    /** New holds, their ledger lines and their events, each kind in one COPY: this is the hot path. */
     private void record(List<SubsidyHold> created, Instant now) {
         List<BudgetMovement> lines = new ArrayList<>();
         List<Outbox.NewEvent> events = new ArrayList<>();
