@@ -100,6 +100,20 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void an_event_arrives_exactly_as_written_whatever_its_text_holds() {
+        // Rows are written with COPY (CSV): quotes, commas, line breaks, backslashes and Chinese must survive.
+        String aggregate = "agg-\"quoted\", 余杭区 " + UUID.randomUUID();
+        String text = "a \"quote\", a comma,\na line break, a back\\slash \\N, 杭州算力券 ✓, and \"\" twice";
+        QuarkusTransaction.requiringNew().run(() -> outbox.record("kernel-text", "Texted", aggregate, null, Map.of("text", text)));
+        relay.relayAll();
+        List<ConsumerRecord<String, String>> seen = KafkaProbe.readUntil(prefix + "kernel-text", Duration.ofSeconds(20),
+                rs -> rs.stream().anyMatch(r -> aggregate.equals(r.key())));
+        EventEnvelope arrived = codec.read(seen.stream().filter(r -> aggregate.equals(r.key())).findFirst().orElseThrow().value());
+        assertThat(arrived.aggregateId()).isEqualTo(aggregate);
+        assertThat(arrived.payload().path("text").asText()).isEqualTo(text);
+    }
+
+    @Test
     void an_event_delivered_twice_is_applied_once() {
         EventEnvelope event = new EventEnvelope(UUID.randomUUID(), "Tested", 1, java.time.Instant.now(), "agg", "agg", "test",
                 codec.mapper().createObjectNode());
