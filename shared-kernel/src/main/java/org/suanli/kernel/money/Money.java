@@ -12,6 +12,8 @@ public final class Money {
     public static final long MAX_FEN = 10_000_000_000_000L;
 
     private static final Pattern YUAN = Pattern.compile("(0|[1-9]\\d{0,11})(\\.\\d{1,2})?");
+    /** The same shape with any number of digits: well-formed, but perhaps too large. */
+    private static final Pattern ANY_SIZE_YUAN = Pattern.compile("[1-9]\\d*(\\.\\d{1,2})?");
 
     private Money() {
     }
@@ -22,6 +24,10 @@ public final class Money {
             throw new IllegalArgumentException("amount is missing");
         }
         String s = yuan.trim();
+        if (!YUAN.matcher(s).matches() && ANY_SIZE_YUAN.matcher(s).matches()) {
+            throw new IllegalArgumentException("amount '" + yuan + "' is beyond any plausible contract (at most "
+                    + format(MAX_FEN) + " CNY)");
+        }
         if (!YUAN.matcher(s).matches()) {
             throw new IllegalArgumentException("amount '" + yuan
                     + "' must be a non-negative yuan figure with at most two decimals, e.g. \"1234.50\"");
@@ -31,7 +37,8 @@ public final class Money {
         String frac = dot < 0 ? "" : s.substring(dot + 1);
         long fen = Long.parseLong(whole) * 100 + (frac.isEmpty() ? 0 : Long.parseLong(frac.length() == 1 ? frac + "0" : frac));
         if (fen > MAX_FEN) {
-            throw new IllegalArgumentException("amount '" + yuan + "' is beyond any plausible contract");
+            throw new IllegalArgumentException("amount '" + yuan + "' is beyond any plausible contract (at most "
+                    + format(MAX_FEN) + " CNY)");
         }
         return fen;
     }

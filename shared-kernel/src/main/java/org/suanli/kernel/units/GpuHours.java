@@ -12,6 +12,8 @@ public final class GpuHours {
 
     /** Up to a billion GPU-hours: beyond any offering or order, small enough to multiply by a price. */
     private static final Pattern STRICT = Pattern.compile("(0|[1-9]\\d{0,8})(\\.\\d)?");
+    /** The same shape with any number of digits: well-formed, but perhaps too large. */
+    private static final Pattern ANY_SIZE = Pattern.compile("[1-9]\\d*(\\.\\d)?");
 
     private GpuHours() {
     }
@@ -27,6 +29,9 @@ public final class GpuHours {
             throw new IllegalArgumentException(field + " is missing");
         }
         String s = hours.trim();
+        if (!STRICT.matcher(s).matches() && ANY_SIZE.matcher(s).matches()) {
+            throw new IllegalArgumentException(field + " '" + hours + "' is beyond any plausible order (at most 999999999.9)");
+        }
         if (!STRICT.matcher(s).matches()) {
             throw new IllegalArgumentException(field + " '" + hours
                     + "' must be a number of GPU-hours with at most one decimal place, e.g. \"12.5\"");

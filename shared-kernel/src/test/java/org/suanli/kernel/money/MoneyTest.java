@@ -27,6 +27,15 @@ class MoneyTest {
     }
 
     @Test
+    void a_figure_too_large_is_called_too_large_not_malformed() {
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> Money.parseYuan("99999999999999999999.00"));
+        org.junit.jupiter.api.Assertions.assertTrue(huge.getMessage().contains("beyond any plausible contract"), huge.getMessage());
+        IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("12.345"));
+        org.junit.jupiter.api.Assertions.assertTrue(malformed.getMessage().contains("at most two decimals"), malformed.getMessage());
+    }
+
+    @Test
     void fen_are_shown_as_yuan_with_two_decimals() {
         assertEquals("1234.50", Money.format(123450));
         assertEquals("0.07", Money.format(7));
