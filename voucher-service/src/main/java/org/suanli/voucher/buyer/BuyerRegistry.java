@@ -6,8 +6,11 @@ import jakarta.transaction.Transactional;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.voucher.audit.AuditTrail;
+import org.suanli.voucher.policy.BuyerType;
+import org.suanli.voucher.policybook.PolicyBook;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +21,9 @@ public class BuyerRegistry {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    PolicyBook policies;
 
     public Optional<Buyer> find(String id) {
         return Optional.ofNullable(Buyer.findById(id));
@@ -34,9 +40,19 @@ public class BuyerRegistry {
         }
         boolean foundationModel = Boolean.TRUE.equals(form.foundationModel());
         Long capOverride = form.capOverride() == null ? null : Money.parsePositiveYuan(form.capOverride());
-        if (capOverride != null && !foundationModel) {
+        if (capOverride != null && (!foundationModel || form.type() != BuyerType.ENTERPRISE)) {
             throw ProblemException.unprocessable("cap-override-not-allowed",
                     "only a foundation-model enterprise may have its cap raised (POLICY rule 7)");
+        }
+        if (capOverride != null) {
+            // "放宽": the bureau may only raise the cap; an override at or below it would be shown but never applied.
+            policies.engine().versionOn(LocalDate.now(PolicyBook.SHANGHAI))
+                    .flatMap(v -> v.parameters().suanli().enterpriseCap())
+                    .filter(policyCap -> capOverride <= policyCap)
+                    .ifPresent(policyCap -> {
+                        throw ProblemException.unprocessable("cap-override-not-higher", "a cap override must be above the "
+                                + Money.format(policyCap) + " CNY cap of the policy in force; leave it out to keep that cap");
+                    });
         }
         Buyer.find("creditCode = ?1 and id <> ?2", form.creditCode(), id).firstResultOptional().ifPresent(other -> {
             throw ProblemException.conflict("credit-code-taken",

@@ -68,6 +68,15 @@ class BuyerRegistryTest {
                         {"name":"Renamed","creditCode":"91330106MA2B0XH001","type":"ENTERPRISE","sme":true,
                          "foundationModel":true,"capOverride":"20000000.001","reason":"three decimals"}""")
                 .put("/api/buyers/ent-xihu-ai").then().statusCode(400);
+        // An override may only raise the policy's 8,000,000.00 cap (放宽): one at or below it would never apply.
+        Api.as("admin1").body("""
+                        {"name":"Renamed","creditCode":"91330106MA2B0XH001","type":"ENTERPRISE","sme":true,
+                         "foundationModel":true,"capOverride":"1000.00","reason":"a lower cap"}""")
+                .put("/api/buyers/ent-xihu-ai").then().statusCode(422).contentType("application/problem+json");
+        Api.as("admin1").body("""
+                        {"name":"Renamed","creditCode":"91330106MA2B0XH001","type":"UNIVERSITY","sme":false,
+                         "foundationModel":true,"capOverride":"20000000.00","reason":"a university"}""")
+                .put("/api/buyers/ent-xihu-ai").then().statusCode(422);
         Api.as("admin1").get("/api/buyers/ent-xihu-ai").then().body(equalTo(before));
     }
 
