@@ -12,8 +12,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * An offering as a partner writes it. {@code unitPrice} is yuan per GPU-hour ("12.50"); {@code capacity}
- * GPU-hours with at most one decimal ("20000.0"); {@code memoryGb} is per accelerator.
+ * An offering as a partner writes it. {@code unitPrice} is yuan per GPU-hour ("12.50", at most
+ * {@link OfferingRules#MAX_UNIT_PRICE_FEN}); {@code capacity} GPU-hours with at most one decimal ("20000.0", at most
+ * {@link OfferingRules#MAX_CAPACITY_TENTHS} tenths); {@code memoryGb} is per accelerator.
  */
 public record OfferingForm(
         @NotBlank String facilityId,

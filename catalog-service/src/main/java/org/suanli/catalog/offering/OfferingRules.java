@@ -5,12 +5,26 @@ import org.suanli.kernel.units.GpuHours;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The rules an offering obeys, in plain Java (unit-tested without Quarkus). */
 public final class OfferingRules {
+
+    /**
+     * The most an offering may ask per GPU-hour (what {@code unitPrice} means, whatever the unit's accelerator
+     * count): 10,000.00 CNY. Compute centres charge about 1–100 CNY per GPU-hour; anything above this is a typo.
+     */
+    public static final long MAX_UNIT_PRICE_FEN = 1_000_000L;
+
+    /** The most GPU-hours one offering may put on the shelf for its validity window: 10,000,000.0. */
+    public static final long MAX_CAPACITY_TENTHS = 100_000_000L;
+
+    /** An unsigned decimal, well-formed or not in its decimals: enough to tell "too large" from "malformed". */
+    private static final Pattern UNSIGNED_DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
 
     private OfferingRules() {
     }
@@ -21,21 +35,11 @@ public final class OfferingRules {
 
     /**
      * Checks a form against the facility it names ({@code installed}: accelerator model → count, keys as
-     * installed). Throws a problem (400 malformed figures, 422 a rule) and changes nothing.
+     * installed). Throws a problem (400 malformed or implausible figures, 422 a rule) and changes nothing.
      */
     public static Checked check(OfferingForm form, Map<String, Integer> installed) {
-        long price;
-        long capacity;
-        try {
-            price = Money.parsePositiveYuan(form.unitPrice());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("unitPrice: " + e.getMessage());
-        }
-        try {
-            capacity = GpuHours.parsePositive(form.capacity());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("capacity: " + e.getMessage());
-        }
+        long price = unitPriceFen(form.unitPrice());
+        long capacity = capacityTenths(form.capacity());
         // a validity window is kept to the second
         Instant from = form.validFrom().truncatedTo(ChronoUnit.SECONDS);
         Instant to = form.validTo().truncatedTo(ChronoUnit.SECONDS);
@@ -63,6 +67,59 @@ public final class OfferingRules {
                     + form.acceleratorModel() + " exceeds the " + count + " installed in facility '" + form.facilityId() + "'");
         }
         return new Checked(price, capacity, filing, from, to);
+    }
+
+    /** Yuan per GPU-hour in fen: positive, at most two decimals, at most {@link #MAX_UNIT_PRICE_FEN} (400 otherwise). */
+    static long unitPriceFen(String unitPrice) {
+        if (exceeds(unitPrice, BigDecimal.valueOf(MAX_UNIT_PRICE_FEN, 2))) {
+            throw unitPriceTooHigh(unitPrice);
+        }
+        long fen;
+        try {
+            fen = Money.parsePositiveYuan(unitPrice);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("unitPrice: " + e.getMessage());
+        }
+        if (fen > MAX_UNIT_PRICE_FEN) {
+            throw unitPriceTooHigh(unitPrice);
+        }
+        return fen;
+    }
+
+    /** GPU-hours in tenths: positive, at most one decimal, at most {@link #MAX_CAPACITY_TENTHS} (400 otherwise). */
+    static long capacityTenths(String capacity) {
+        if (exceeds(capacity, BigDecimal.valueOf(MAX_CAPACITY_TENTHS, 1))) {
+            throw capacityTooLarge(capacity);
+        }
+        long tenths;
+        try {
+            tenths = GpuHours.parsePositive(capacity);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("capacity: " + e.getMessage());
+        }
+        if (tenths > MAX_CAPACITY_TENTHS) {
+            throw capacityTooLarge(capacity);
+        }
+        return tenths;
+    }
+
+    /** True for an unsigned decimal above {@code max}, however many digits it has; anything else is parsed as usual. */
+    private static boolean exceeds(String figure, BigDecimal max) {
+        if (figure == null) {
+            return false;
+        }
+        String s = figure.trim();
+        return UNSIGNED_DECIMAL.matcher(s).matches() && new BigDecimal(s).compareTo(max) > 0;
+    }
+
+    private static ProblemException unitPriceTooHigh(String unitPrice) {
+        return ProblemException.badRequest("unitPrice: '" + unitPrice + "' CNY per GPU-hour is beyond any plausible price (at most "
+                + Money.format(MAX_UNIT_PRICE_FEN) + " CNY per GPU-hour)");
+    }
+
+    private static ProblemException capacityTooLarge(String capacity) {
+        return ProblemException.badRequest("capacity: '" + capacity + "' GPU-hours is beyond any plausible offering (at most "
+                + GpuHours.format(MAX_CAPACITY_TENTHS) + " GPU-hours per offering window)");
     }
 
     /** Only a window that has not yet ended can go on the shelf. */

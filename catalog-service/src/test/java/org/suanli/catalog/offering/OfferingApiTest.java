@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -171,6 +172,12 @@ class OfferingApiTest {
         refused(with(good, "capacity", "0"), 400);
         refused(with(good, "capacity", "-100"), 400);
         refused(with(good, "capacity", "10.25"), 400);
+        // implausible figures: the detail names the limit
+        refused(with(good, "unitPrice", "9999999999.99"), 400, "at most 10000.00 CNY per GPU-hour");
+        refused(with(good, "unitPrice", "10000.01"), 400, "at most 10000.00 CNY per GPU-hour");
+        refused(with(with(good, "unitPrice", "99999999.99"), "capacity", "99999999.9"), 400, "at most 10000.00 CNY per GPU-hour");
+        refused(with(good, "capacity", "99999999.9"), 400, "at most 10000000.0 GPU-hours");
+        refused(with(good, "capacity", "10000000.1"), 400, "at most 10000000.0 GPU-hours");
         refused(with(good, "unitPrice", null), 400);
         refused(with(good, "category", "GPU_RENTAL"), 400);
         refused(with(good, "acceleratorsPerUnit", 0), 400);
@@ -198,6 +205,13 @@ class OfferingApiTest {
                 .then().statusCode(422).contentType(PROBLEM);
         as("partner1").body(offeringJson(ASCEND_FACILITY, ASCEND_MODEL, "-1", "100")).put("/api/partners/me/offerings/" + id)
                 .then().statusCode(400).contentType(PROBLEM);
+        // nor to an implausible price or capacity
+        as("partner1").body(offeringJson(ASCEND_FACILITY, ASCEND_MODEL, "9999999999.99", "100")).put("/api/partners/me/offerings/" + id)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("at most 10000.00 CNY per GPU-hour"));
+        as("partner1").body(offeringJson(ASCEND_FACILITY, ASCEND_MODEL, "12.50", "99999999.9")).put("/api/partners/me/offerings/" + id)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("at most 10000000.0 GPU-hours"));
         as("partner1").get("/api/offerings/" + id).then().statusCode(200)
                 .body("unitPrice", equalTo("12.50")).body("capacity", equalTo("100.0"))
                 .body("capacityReserved", equalTo("60.0")).body("capacityLeft", equalTo("40.0"))
@@ -205,6 +219,12 @@ class OfferingApiTest {
         // shrinking down to exactly what orders hold is fine, and the reservation made meanwhile is kept
         as("partner1").body(offeringJson(ASCEND_FACILITY, ASCEND_MODEL, "12.50", "60")).put("/api/partners/me/offerings/" + id)
                 .then().statusCode(200).body("capacityLeft", equalTo("0.0")).body("capacityReserved", equalTo("60.0"));
+    }
+
+    private static void refused(Map<String, Object> body, int status, String detail) {
+        given().header("Authorization", org.suanli.testing.Tokens.bearer("partner1")).contentType(ContentType.JSON)
+                .body(body).post("/api/partners/me/offerings")
+                .then().statusCode(status).contentType(PROBLEM).body("status", equalTo(status)).body("detail", containsString(detail));
     }
 
     private static void refused(Map<String, Object> body, int status) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OfferingRulesTest {
 
@@ -46,6 +47,26 @@ class OfferingRulesTest {
         }
         for (String capacity : new String[]{"0", "0.0", "-5", "1.25", "x"}) {
             assertEquals(400, refused(compute("10.00", capacity)).status(), capacity);
+        }
+    }
+
+    @Test
+    void implausiblePricesAndCapacitiesAreRefusedNamingTheLimit() {
+        // the ceilings themselves are fine, whatever the accelerators per unit: the price is per GPU-hour
+        OfferingRules.Checked c = OfferingRules.check(compute("10000.00", "10000000.0"), INSTALLED);
+        assertEquals(OfferingRules.MAX_UNIT_PRICE_FEN, c.unitPriceFen());
+        assertEquals(OfferingRules.MAX_CAPACITY_TENTHS, c.capacityTenths());
+        assertEquals(1_000_000L, OfferingRules.check(form(Category.COMPUTE, null, "10000", "100", FROM, TO, "Ascend 910B", 64), INSTALLED)
+                .unitPriceFen());
+        for (String price : new String[]{"10000.01", "99999999.99", "9999999999.99", "999999999999999999999.99", "10000.001"}) {
+            ProblemException e = refused(compute(price, "100"));
+            assertEquals(400, e.status(), price);
+            assertTrue(e.getMessage().contains("at most 10000.00 CNY per GPU-hour"), e.getMessage());
+        }
+        for (String capacity : new String[]{"10000000.1", "99999999.9", "999999999.9", "99999999999999999999"}) {
+            ProblemException e = refused(compute("10.00", capacity));
+            assertEquals(400, e.status(), capacity);
+            assertTrue(e.getMessage().contains("at most 10000000.0 GPU-hours"), e.getMessage());
         }
     }
 
