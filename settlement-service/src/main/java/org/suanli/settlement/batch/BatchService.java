@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Monthly settlement batches per partner: where ledger entries land, and their life OPEN → CLOSED → APPROVED
@@ -125,8 +126,12 @@ public class BatchService {
     public BatchView pay(long id, String paymentReference, String actor) {
         SettlementBatch b = lock(id);
         b.status.requireCanMoveTo(BatchStatus.PAID, id);
-        Long other = em.createQuery("select id from SettlementBatch where paymentReference = ?1", Long.class)
-                .setParameter(1, paymentReference).getResultStream().findFirst().orElse(null);
+        // bank references ignore case and surrounding spaces: "pay-bb-001" is the transfer "PAY-BB-001"
+        // (the database's unique index on lower(trim(payment_reference)) says the same)
+        SettlementBatch other = em.createQuery("from SettlementBatch where lower(trim(paymentReference)) = ?1 "
+                        + "and id <> ?2 order by id", SettlementBatch.class)
+                .setParameter(1, referenceKey(paymentReference)).setParameter(2, id)
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
         if (other != null) {
             throw referenceUsed(paymentReference, other);
         }
@@ -145,10 +150,17 @@ public class BatchService {
         return BatchView.of(b, totals(b), null);
     }
 
-    private static ProblemException referenceUsed(String reference, Long otherBatch) {
+    /** A payment reference as the bank compares it: case and surrounding spaces do not matter. */
+    static String referenceKey(String reference) {
+        return reference.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static ProblemException referenceUsed(String reference, SettlementBatch other) {
+        String paid = other == null ? "another batch"
+                : "settlement batch " + other.id + (reference.equals(other.paymentReference) ? ""
+                : " (as '" + other.paymentReference + "': references ignore case and surrounding spaces)");
         return ProblemException.conflict("payment-reference-used", "payment reference '" + reference
-                + "' already paid " + (otherBatch == null ? "another batch" : "settlement batch " + otherBatch)
-                + ": one transfer pays one batch");
+                + "' already paid " + paid + ": one transfer pays one batch");
     }
 
     private SettlementBatch find(long id, String partnerId) {

@@ -82,16 +82,16 @@ public class Ledger {
     }
 
     /**
-     * A correction: finance states what the order should have moved; the ledger posts the difference to what
-     * its entries add up to now, as a new entry naming the order's completion entry. It lands in the partner's
-     * open batch of the current month.
+     * A correction: finance states what the order should have moved (its figures after the correction, not
+     * differences); the ledger posts the difference to what its entries add up to now, as a new entry naming the
+     * order's completion entry. It lands in the partner's open batch of the current month. The corrected figures
+     * must keep to {@link CorrectionRules}: none negative, together the order's contract amount (the actual
+     * amount of its completion), and no subsidy above what voucher-service redeemed, when settlement knows it.
      */
     @Transactional
     public JournalEntry correct(String orderId, OrderAmounts target, String reason, String actor) {
-        if (target.anyNegative()) {
-            throw ProblemException.badRequest("corrected amounts cannot be negative");
-        }
         JournalEntry original = completionOf(orderId).orElseThrow(() -> ProblemException.notFound("Order in the ledger", orderId));
+        CorrectionRules.check(orderId, target, original.actualAmountFen, redeemed(orderId).orElse(null));
         // corrections of one order one at a time, so each is the difference to what the previous one left
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) l").setParameter(1, "correct:" + orderId)
                 .getSingleResult();
@@ -146,6 +146,24 @@ public class Ledger {
     public List<PostingRow> postingsOf(long entryId) {
         return em.createQuery("from PostingRow where entryId = ?1 order by line", PostingRow.class)
                 .setParameter(1, entryId).getResultList();
+    }
+
+    /**
+     * What voucher-service redeemed for the order per program (buyer part zero), as the vouchers topic told this
+     * service ({@code voucher_movement}); empty if no redemption of the order has been seen. A redemption records
+     * a row for each program it touched, so once one is seen a program without a row redeemed nothing.
+     */
+    public Optional<OrderAmounts> redeemed(String orderId) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        select count(*),
+                               coalesce(sum(redeemed_delta_fen) filter (where program = 'SUANLI'), 0),
+                               coalesce(sum(redeemed_delta_fen) filter (where program = 'ZHINENG'), 0)
+                          from voucher_movement where order_id = ?1 and kind = 'REDEEMED'""")
+                .setParameter(1, orderId).getSingleResult();
+        if (((Number) r[0]).longValue() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderAmounts(0, ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
     }
 
     /** What the order's entries add up to now (its completion plus every correction). */

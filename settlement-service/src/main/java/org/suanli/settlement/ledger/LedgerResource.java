@@ -51,10 +51,21 @@ public class LedgerResource {
     @Path("/orders/{orderId}/corrections")
     @RolesAllowed("finance")
     public Response correct(@PathParam("orderId") String orderId, @Valid @NotNull CorrectionForm form) {
-        OrderAmounts target = new OrderAmounts(Money.parseYuan(form.buyerPays()), Money.parseYuan(form.suanli()),
-                Money.parseYuan(form.zhineng()));
+        OrderAmounts target = new OrderAmounts(figure(form.buyerPays()), figure(form.suanli()), figure(form.zhineng()));
         JournalEntry e = ledger.correct(orderId, target, form.reason().trim(), caller.name());
         return Response.status(201).entity(EntryView.of(e, ledger.postingsOf(e.id))).build();
+    }
+
+    /**
+     * A corrected figure in fen. A well-formed negative figure ("-100.00") is read as such, so that the rule
+     * refusing negative shares answers it (422) rather than the parser (400).
+     */
+    static long figure(String yuan) {
+        String s = yuan == null ? "" : yuan.trim();
+        if (s.matches("-[0-9].*")) {
+            return -Money.parseYuan(s.substring(1));
+        }
+        return Money.parseYuan(yuan);
     }
 
     @GET

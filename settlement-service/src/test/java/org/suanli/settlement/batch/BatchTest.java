@@ -157,6 +157,39 @@ class BatchTest {
     }
 
     @Test
+    void a_payment_reference_is_one_transfer_whatever_its_case_or_surrounding_spaces() {
+        complete(P3, "2031-06-10T02:00:00Z", 1000, 500, 0);
+        complete(P3, "2031-07-10T02:00:00Z", 2000, 600, 0);
+        long june = batch(P3, "2031-06").getLong("id");
+        long july = batch(P3, "2031-07").getLong("id");
+        for (long b : new long[]{june, july}) {
+            as("finance1").post("/api/batches/" + b + "/close").then().statusCode(200);
+            as("finance1").post("/api/batches/" + b + "/approve").then().statusCode(200);
+        }
+        String ref = "PAY-BB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+        as("finance1").contentType(ContentType.JSON).body(Map.of("paymentReference", ref))
+                .post("/api/batches/" + june + "/pay").then().statusCode(200);
+        as("finance1").contentType(ContentType.JSON).body(Map.of("paymentReference", ref.toLowerCase()))
+                .post("/api/batches/" + july + "/pay").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://suanli.market/problems/payment-reference-used"))
+                .body("detail", containsString("settlement batch " + june));
+        // the database says the same, whoever writes the row
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update settlement_batch set status = 'PAID', paid_at = now(), payment_reference = ?1 where id = ?2")
+                .setParameter(1, "  " + ref.toLowerCase() + " ").setParameter(2, july).executeUpdate()));
+
+        JsonPath stillApproved = batch(P3, "2031-07");
+        assertEquals("APPROVED", stillApproved.getString("status"));
+        assertEquals(null, stillApproved.getString("paymentReference"));
+        assertEquals(ref, batch(P3, "2031-06").getString("paymentReference"), "stored as typed");
+
+        as("finance1").contentType(ContentType.JSON).body(Map.of("paymentReference", ref + "-2"))
+                .post("/api/batches/" + july + "/pay").then().statusCode(200).body("status", equalTo("PAID"));
+    }
+
+    @Test
     void a_partner_sees_only_its_own_statements_finance_and_admin_see_all() {
         String o = complete(P1, "2031-05-10T02:00:00Z", 86415, 37035, 0);
         complete(P3, "2031-05-11T02:00:00Z", 100, 0, 0);

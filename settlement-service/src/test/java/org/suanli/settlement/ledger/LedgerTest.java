@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -200,6 +202,77 @@ class LedgerTest {
                 .contentType("application/problem+json");
 
         assertEquals(1, awaitOrder(id).getList("entries").size());
+    }
+
+    @Test
+    void a_correction_may_move_money_between_payers_but_never_change_what_the_partner_is_owed() {
+        String id = order();
+        // contract 588.00: the buyer pays 294.00, 算力券 294.00
+        Events.sendCompleted(Events.completed(id, "ent-xihu-ai", PARTNER, CONTRACT, COMPLETED, 29400, 29400, 0,
+                "DOMESTIC", "COMPUTE", "西湖区"));
+        awaitOrder(id);
+
+        refusedCorrection(id, "0.00", "5000.00", "0.00", "correction-changes-total")
+                .body("detail", containsString("5000.00")).body("detail", containsString("588.00"));
+        refusedCorrection(id, "100.00", "294.00", "0.00", "correction-changes-total");
+        refusedCorrection(id, "-100.00", "688.00", "0.00", "correction-negative-share")
+                .body("detail", containsString("negative"));
+        assertUncorrected(id);
+
+        given().header("Authorization", Tokens.bearer("finance1")).contentType(ContentType.JSON)
+                .body(Map.of("buyerPays", "394.00", "suanli", "194.00", "zhineng", "0.00", "reason", "voucher over-granted"))
+                .post("/api/ledger/orders/" + id + "/corrections").then().statusCode(201)
+                .body("buyerPays", equalTo("100.00")).body("suanli", equalTo("-100.00"))
+                .body("partnerOwed", equalTo("0.00")).body("balanced", equalTo(true));
+        JsonPath order = awaitOrder(id);
+        assertEquals("394.00", order.getString("buyerPays"));
+        assertEquals("588.00", order.getString("partnerOwed"));
+    }
+
+    @Test
+    void once_the_redemption_is_known_no_subsidy_may_exceed_what_voucher_service_redeemed() {
+        String id = order();
+        Events.held(id, "ent-xihu-ai", 2030, 40000, 0, COMPLETED.minusSeconds(86400));
+        Events.redeemed(id, "ent-xihu-ai", 2030, 29400, 0, 10600, 0, COMPLETED.minusSeconds(60));
+        Events.sendCompleted(Events.completed(id, "ent-xihu-ai", PARTNER, CONTRACT, COMPLETED, 29400, 29400, 0,
+                "DOMESTIC", "COMPUTE", "西湖区"));
+        awaitOrder(id);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("select count(*) from voucher_movement where order_id = ?1 and kind = 'REDEEMED'")
+                        .setParameter(1, id).getSingleResult())).longValue() > 0);
+
+        // the right total, but more 算力券 than the 294.00 redeemed (the hold was 400.00)
+        refusedCorrection(id, "194.00", "394.00", "0.00", "correction-exceeds-redeemed")
+                .body("detail", containsString("294.00"));
+        // nothing of 智能券 was redeemed
+        refusedCorrection(id, "284.00", "294.00", "10.00", "correction-exceeds-redeemed")
+                .body("detail", containsString("智能券"));
+        assertUncorrected(id);
+
+        given().header("Authorization", Tokens.bearer("finance1")).contentType(ContentType.JSON)
+                .body(Map.of("buyerPays", "394.00", "suanli", "194.00", "zhineng", "0.00", "reason", "less subsidy"))
+                .post("/api/ledger/orders/" + id + "/corrections").then().statusCode(201);
+    }
+
+    private static ValidatableResponse refusedCorrection(String orderId, String buyerPays, String suanli, String zhineng,
+                                                         String rule) {
+        return given().header("Authorization", Tokens.bearer("finance1")).contentType(ContentType.JSON)
+                .body(Map.of("buyerPays", buyerPays, "suanli", suanli, "zhineng", zhineng, "reason", "re-rated"))
+                .post("/api/ledger/orders/" + orderId + "/corrections")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://suanli.market/problems/" + rule));
+    }
+
+    /** Still only the completion of buyer 294.00 + 算力券 294.00, nothing posted for it since. */
+    private void assertUncorrected(String orderId) {
+        JsonPath order = awaitOrder(orderId);
+        assertEquals(1, order.getList("entries").size());
+        assertEquals("294.00", order.getString("buyerPays"));
+        assertEquals("294.00", order.getString("suanli"));
+        assertEquals("0.00", order.getString("zhineng"));
+        assertEquals("588.00", order.getString("partnerOwed"));
+        assertEquals(1L, ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select count(*) from journal_entry where order_id = ?1").setParameter(1, orderId).getSingleResult())).longValue());
     }
 
     @Test
