@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.order.client.CatalogClient;
@@ -17,6 +19,7 @@ import org.suanli.order.client.CatalogOffering;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +37,8 @@ public class OrderService {
     /** A window may start a little before the request arrives (clocks, latency); anything earlier is in the past. */
     static final Duration WINDOW_START_GRACE = Duration.ofMinutes(5);
     static final int MAX_KEY_LENGTH = 200;
+    /** V2: one order per (partner, invoice number trimmed and lower-cased). */
+    static final String INVOICE_ONCE_INDEX = "orders_partner_invoice_once";
 
     public record Placed(OrderView order, boolean created) {
     }
@@ -164,10 +169,55 @@ public class OrderService {
             throw ProblemException.notFound("Order", orderId);
         }
         long used = GpuHours.parsePositive("gpuHoursUsed", form.gpuHoursUsed());
-        Transition t = o.deliver(used, form.invoiceNumber().trim(), Instant.now(), actor);
+        String invoice = form.invoiceNumber().trim();
+        String holder = invoiceHolder(partnerId, invoice, orderId);
+        if (holder != null) {
+            throw invoiceAlreadyUsed(invoice, holder);
+        }
+        Transition t = o.deliver(used, invoice, Instant.now(), actor);
+        try {
+            // Written now, not at commit: a delivery of another order with the same invoice that committed
+            // since the check above trips the unique index here, and is answered like the check would have.
+            em.flush();
+        } catch (PersistenceException e) {
+            if (!isConstraint(e, INVOICE_ONCE_INDEX)) {
+                throw e;
+            }
+            String winner = QuarkusTransaction.requiringNew().call(() -> invoiceHolder(partnerId, invoice, orderId));
+            throw invoiceAlreadyUsed(invoice, winner);
+        }
         events.after(o, t);
         LOG.infof("order %s delivered: %s GPU-hours, actual %d fen", orderId, GpuHours.format(used), o.actualAmountFen);
         return OrderView.of(o, true);
+    }
+
+    /** The order of this partner, other than {@code orderId}, that already carries this invoice number; null if none. */
+    private String invoiceHolder(String partnerId, String invoice, String orderId) {
+        List<?> ids = em.createNativeQuery("""
+                        select id from orders
+                        where partner_id = :partner and lower(trim(invoice_number)) = lower(trim(:invoice)) and id <> :order
+                        limit 1""")
+                .setParameter("partner", partnerId).setParameter("invoice", invoice).setParameter("order", orderId)
+                .getResultList();
+        return ids.isEmpty() ? null : (String) ids.get(0);
+    }
+
+    private static ProblemException invoiceAlreadyUsed(String invoice, String holder) {
+        return ProblemException.conflict("invoice-already-used", "invoice '" + invoice + "' was already reported for "
+                + (holder == null ? "another order" : "order " + holder)
+                + "; an invoice proves the delivery of one order only: report this order's own invoice");
+    }
+
+    private static boolean isConstraint(Throwable e, String name) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ConstraintViolationException v && name.equals(v.getConstraintName())) {
+                return true;
+            }
+            if (c instanceof SQLException q && "23505".equals(q.getSQLState()) && String.valueOf(q.getMessage()).contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ reading

@@ -3,6 +3,7 @@ package org.suanli.order.flow;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,14 @@ import org.suanli.order.support.Emitted;
 import org.suanli.order.support.Neighbours;
 import org.suanli.testing.KafkaProbe;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -30,6 +35,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.suanli.order.support.Neighbours.capacity;
 import static org.suanli.order.support.Neighbours.held;
@@ -51,6 +57,7 @@ class OrderFlowTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final String BUYER = "ent-xihu-ai";   // sme1
+    static final String PROBLEM = "application/problem+json";
 
     @Inject
     AgroalDataSource ds;
@@ -303,6 +310,67 @@ class OrderFlowTest {
         deliver("partner1", p.orderId(), "100", "INV-4").statusCode(409);
         cancel("sme1", p.orderId()).statusCode(409);
         assertEquals(List.of("OrderPlaced", "OrderConfirmed", "OrderDelivered"), Emitted.types(ds, p.orderId()));
+    }
+
+    @Test
+    void an_invoice_proves_the_delivery_of_one_order_only() throws SQLException {
+        Placed first = confirmed();
+        Placed second = confirmed();
+        deliver("partner1", first.orderId(), "100", "XS-INV-0001").statusCode(200);
+
+        // the partner reuses that invoice for another order, in any case: refused, naming the order that carries it
+        for (String reused : List.of("XS-INV-0001", "xs-inv-0001")) {
+            deliver("partner1", second.orderId(), "11.7", reused).statusCode(409).contentType(PROBLEM)
+                    .body("type", endsWith("/invoice-already-used"))
+                    .body("status", equalTo(409))
+                    .body("detail", containsString(first.orderId()));
+        }
+        get("partner1", second.orderId()).statusCode(200).body("state", equalTo("CONFIRMED")).body("delivery", nullValue());
+        assertEquals(List.of("OrderPlaced", "OrderConfirmed"), Emitted.types(ds, second.orderId()));
+
+        // the first order's own report repeated is answered as before (already delivered) and changes nothing
+        deliver("partner1", first.orderId(), "100", "XS-INV-0001").statusCode(409).body("type", endsWith("/order-state-conflict"));
+        get("partner1", first.orderId()).statusCode(200).body("state", equalTo("DELIVERED"))
+                .body("delivery.invoiceNumber", equalTo("XS-INV-0001"));
+        assertEquals(List.of("OrderPlaced", "OrderConfirmed", "OrderDelivered"), Emitted.types(ds, first.orderId()));
+
+        // with its own invoice the second order is delivered
+        deliver("partner1", second.orderId(), "11.7", "XS-INV-0002").statusCode(200).body("state", equalTo("DELIVERED"));
+
+        // and the database holds the rule too, spacing and case aside
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("update orders set invoice_number = ? where id = ?")) {
+            ps.setString(1, " xs-inv-0001 ");
+            ps.setString(2, second.orderId());
+            SQLException refused = assertThrows(SQLException.class, ps::executeUpdate);
+            assertEquals("23505", refused.getSQLState(), refused.getMessage());
+        }
+        get("partner1", second.orderId()).statusCode(200).body("delivery.invoiceNumber", equalTo("XS-INV-0002"));
+    }
+
+    @Test
+    void a_delivery_racing_another_with_the_same_invoice_gets_the_same_409() throws Exception {
+        Placed first = confirmed();
+        Placed second = confirmed();
+        try (Connection other = ds.getConnection()) {
+            // another delivery of the first order carrying the invoice, not yet committed when the second one checks
+            other.setAutoCommit(false);
+            try (PreparedStatement ps = other.prepareStatement("update orders set invoice_number = ? where id = ?")) {
+                ps.setString(1, "XS-RACE-0001");
+                ps.setString(2, first.orderId());
+                ps.executeUpdate();
+            }
+            CompletableFuture<ValidatableResponse> racing = CompletableFuture.supplyAsync(
+                    () -> deliver("partner1", second.orderId(), "10", "xs-race-0001"));
+            await().atMost(PATIENCE).until(() -> racing.isDone() || Emitted.count(ds,
+                    "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'") > 0);
+            other.commit();
+            racing.get().statusCode(409).contentType(PROBLEM)
+                    .body("type", endsWith("/invoice-already-used"))
+                    .body("detail", containsString(first.orderId()));
+        }
+        get("partner1", second.orderId()).statusCode(200).body("state", equalTo("CONFIRMED")).body("delivery", nullValue());
+        assertEquals(List.of("OrderPlaced", "OrderConfirmed"), Emitted.types(ds, second.orderId()));
     }
 
     @Test
