@@ -34,14 +34,17 @@ public class LedgerResource {
         if (orderId == null && year == null) {
             throw ProblemException.badRequest("give an orderId or a program year");
         }
-        return em.createQuery("""
+        // The latest movements when a limit cuts the list, shown oldest first.
+        List<MovementView> latest = new java.util.ArrayList<>(em.createQuery("""
                         from BudgetMovement where (:order is null or orderId = :order) and (:year is null or programYear = :year)
-                        order by at, id""", BudgetMovement.class)
+                        order by at desc, id desc""", BudgetMovement.class)
                 .setParameter("order", orderId).setParameter("year", year).setMaxResults(Math.max(1, Math.min(limit, 10_000)))
                 .getResultStream()
                 .map(m -> new MovementView(m.id, m.orderId, m.buyerId, m.program.name(), m.programYear, m.kind.name(),
                         Money.format(m.amountFen), Rates.format(m.rateBp),
                         m.reasons.isEmpty() ? List.of() : List.of(m.reasons.split(";")), m.at))
-                .toList();
+                .toList());
+        java.util.Collections.reverse(latest);
+        return latest;
     }
 }

@@ -29,8 +29,27 @@ public final class PolicyParametersJson {
         try {
             return STRICT.readValue(json, PolicyParameters.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("policy parameters are not valid: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("policy parameters are not valid: " + inWords(e), e);
         }
+    }
+
+    /** What is wrong, said for the admin who wrote the parameters, not in Jackson's words. */
+    private static String inWords(JsonProcessingException e) {
+        String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                ? m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                        .collect(java.util.stream.Collectors.joining("."))
+                : "";
+        String message = e.getOriginalMessage();
+        java.util.regex.Matcher missing = java.util.regex.Pattern.compile("Missing (?:creator|required) property '([^']+)'").matcher(message);
+        if (missing.find()) {
+            String field = where.equals(missing.group(1)) || where.endsWith("." + missing.group(1)) ? where
+                    : (where.isEmpty() ? "" : where + ".") + missing.group(1);
+            return "field '" + field + "' is missing";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + (where.isEmpty() ? u.getPropertyName() : where) + "'";
+        }
+        return where.isEmpty() ? message.split(";")[0] : "field '" + where + "': " + message.split(";")[0];
     }
 
     public static String write(PolicyParameters parameters) {

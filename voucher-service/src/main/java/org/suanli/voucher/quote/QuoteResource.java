@@ -100,6 +100,9 @@ public class QuoteResource {
             id = buyerId;
         } else {
             id = caller.enterpriseId();
+            if (buyerId != null && !buyerId.equals(id)) {
+                throw ProblemException.forbidden("a buyer quotes for itself only; leave out buyerId or give your own ('" + id + "')");
+            }
         }
         return buyers.find(id).orElseThrow(() -> ProblemException.unprocessable("buyer-not-registered",
                 "buyer '" + id + "' is not in the registry; the program operator registers buyers before they get vouchers"));

@@ -90,6 +90,9 @@ class SubsidyLifeTest {
         awaitStatus(order, "RELEASED");
         Api.as("finance1").get("/api/ledger?orderId=" + order).then()
                 .body("kind", contains("HOLD", "HOLD", "RELEASE", "RELEASE"));
+        // A limit keeps the latest movements, still shown oldest first.
+        Api.as("finance1").get("/api/ledger?orderId=" + order + "&limit=2").then()
+                .body("kind", contains("RELEASE", "RELEASE"));
     }
 
     @Test

@@ -50,6 +50,12 @@ class PolicyParametersJsonTest {
     }
 
     @Test
+    void aMissingPartIsNamedInPlainWords() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> PolicyParametersJson.read("{}"));
+        org.junit.jupiter.api.Assertions.assertEquals("policy parameters are not valid: field 'suanli' is missing", refused.getMessage());
+    }
+
+    @Test
     void aRateAboveTheWholeIsRefused() {
         assertRefused(hz2025.replace("\"rateBp\": 5000", "\"rateBp\": 10001"));
     }

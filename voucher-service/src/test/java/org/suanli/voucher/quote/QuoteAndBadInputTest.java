@@ -40,6 +40,13 @@ class QuoteAndBadInputTest {
     }
 
     @Test
+    void a_buyer_cannot_quote_for_another_buyer() {
+        Api.as("sme1").body("""
+                        {"contractDate":"2026-11-20","item":{"category":"COMPUTE","facilityType":"DOMESTIC","amount":"20000.00"}}""")
+                .post("/api/quotes?buyerId=ent-qiantang-bio").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void malformed_quotes_are_refused() {
         String[] bad = {
                 """
