@@ -82,6 +82,16 @@ public class LedgerResource {
             credits += c;
             lines.add(new TrialBalanceView.AccountLine((String) r[0], Money.format(d), Money.format(c), Money.format(d - c)));
         }
-        return new TrialBalanceView(Money.format(debits), Money.format(credits), debits == credits, lines);
+        // "balanced" speaks of the whole ledger: one account alone never balances, and that is no fault.
+        boolean balanced = accountPrefix == null || accountPrefix.isBlank() ? debits == credits : wholeLedgerBalances();
+        return new TrialBalanceView(Money.format(debits), Money.format(credits), balanced, lines);
+    }
+
+    private boolean wholeLedgerBalances() {
+        long net = 0;
+        for (Object[] r : ledger.trialBalance(null)) {
+            net += ((Number) r[1]).longValue() - ((Number) r[2]).longValue();
+        }
+        return net == 0;
     }
 }
