@@ -74,16 +74,11 @@ public final class OfferingRules {
         if (exceeds(unitPrice, BigDecimal.valueOf(MAX_UNIT_PRICE_FEN, 2))) {
             throw unitPriceTooHigh(unitPrice);
         }
-        long fen;
         try {
-            fen = Money.parsePositiveYuan(unitPrice);
+            return Money.parsePositiveYuan(unitPrice);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("unitPrice: " + e.getMessage());
         }
-        if (fen > MAX_UNIT_PRICE_FEN) {
-            throw unitPriceTooHigh(unitPrice);
-        }
-        return fen;
     }
 
     /** GPU-hours in tenths: positive, at most one decimal, at most {@link #MAX_CAPACITY_TENTHS} (400 otherwise). */
@@ -91,19 +86,17 @@ public final class OfferingRules {
         if (exceeds(capacity, BigDecimal.valueOf(MAX_CAPACITY_TENTHS, 1))) {
             throw capacityTooLarge(capacity);
         }
-        long tenths;
         try {
-            tenths = GpuHours.parsePositive(capacity);
+            return GpuHours.parsePositive(capacity);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("capacity: " + e.getMessage());
         }
-        if (tenths > MAX_CAPACITY_TENTHS) {
-            throw capacityTooLarge(capacity);
-        }
-        return tenths;
     }
 
-    /** True for an unsigned decimal above {@code max}, however many digits it has; anything else is parsed as usual. */
+    /**
+     * True for an unsigned decimal above {@code max}, however many digits or decimals it has: every figure the
+     * parsers accept has this shape, so checking it first is the only ceiling check needed.
+     */
     private static boolean exceeds(String figure, BigDecimal max) {
         if (figure == null) {
             return false;

@@ -183,6 +183,13 @@ public class Ledger {
                 .getResultList();
     }
 
+    /** Debits minus credits over the whole ledger: zero when every entry balances. */
+    public long netFen() {
+        return ((Number) em.createNativeQuery("""
+                        select coalesce(sum(case side when 'D' then amount_fen else -amount_fen end), 0) from posting""")
+                .getSingleResult()).longValue();
+    }
+
     private void persistWithPostings(JournalEntry e, OrderAmounts amounts) {
         List<Posting> lines = DoubleEntry.postings(e.buyerId, e.partnerId, e.programYear, amounts);
         em.persist(e);

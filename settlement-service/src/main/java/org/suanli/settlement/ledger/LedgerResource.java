@@ -83,15 +83,7 @@ public class LedgerResource {
             lines.add(new TrialBalanceView.AccountLine((String) r[0], Money.format(d), Money.format(c), Money.format(d - c)));
         }
         // "balanced" speaks of the whole ledger: one account alone never balances, and that is no fault.
-        boolean balanced = accountPrefix == null || accountPrefix.isBlank() ? debits == credits : wholeLedgerBalances();
+        boolean balanced = accountPrefix == null || accountPrefix.isBlank() ? debits == credits : ledger.netFen() == 0;
         return new TrialBalanceView(Money.format(debits), Money.format(credits), balanced, lines);
-    }
-
-    private boolean wholeLedgerBalances() {
-        long net = 0;
-        for (Object[] r : ledger.trialBalance(null)) {
-            net += ((Number) r[1]).longValue() - ((Number) r[2]).longValue();
-        }
-        return net == 0;
     }
 }

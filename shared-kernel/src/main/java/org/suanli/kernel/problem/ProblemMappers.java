@@ -66,16 +66,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                .collect(Collectors.joining("."));
+        String field = JsonFields.path(e);
         return response(400, "invalid-request", "The request is malformed",
                 "field '" + field + "' has an invalid value '" + e.getValue() + "'", uri, null);
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                .collect(Collectors.joining("."));
+        String field = JsonFields.path(e);
         return response(400, "invalid-request", "The request is malformed", field.isEmpty()
                 ? "the body does not have the shape this request needs (a JSON object with the documented fields)"
                 : "field '" + field + "' has the wrong type", uri, null);

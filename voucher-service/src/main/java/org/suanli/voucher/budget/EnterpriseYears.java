@@ -48,7 +48,7 @@ public class EnterpriseYears {
                         where program_year = ?1 and buyer_id in (?2) order by buyer_id for update""")
                 .setParameter(1, year).setParameter(2, ids).getResultList();
         for (Object[] r : rows) {
-            EnterpriseYear ey = new EnterpriseYear((String) r[0], year, num(r[1]), num(r[2]), num(r[3]), num(r[4]));
+            EnterpriseYear ey = row(year, r);
             locked.put(ey.buyerId, ey);
         }
         return locked;
@@ -89,7 +89,7 @@ public class EnterpriseYears {
                         where program_year = ?1 and buyer_id = ?2 for update""")
                 .setParameter(1, year).setParameter(2, buyerId).getResultList();
         return rows.stream().findFirst()
-                .map(r -> new EnterpriseYear((String) r[0], year, num(r[1]), num(r[2]), num(r[3]), num(r[4]))).orElse(null);
+                .map(r -> row(year, r)).orElse(null);
     }
 
     /** Writes every changed row in one statement (a batch of holds touches hundreds of buyers). */
@@ -130,6 +130,11 @@ public class EnterpriseYears {
                         where program_year = ?1 and (cast(?2 as text) is null or buyer_id = ?2) order by buyer_id""")
                 .setParameter(1, year).setParameter(2, buyerId).getResultList();
         return rows.stream().map(r -> new Usage((String) r[0], year, num(r[1]), num(r[2]), num(r[3]), num(r[4]))).toList();
+    }
+
+    /** A row read as (buyer_id, cap_fen, suanli_held_fen, suanli_redeemed_fen, declared_fen). */
+    private static EnterpriseYear row(int year, Object[] r) {
+        return new EnterpriseYear((String) r[0], year, num(r[1]), num(r[2]), num(r[3]), num(r[4]));
     }
 
     static long num(Object o) {

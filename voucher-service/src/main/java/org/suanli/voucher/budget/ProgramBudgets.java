@@ -34,8 +34,8 @@ public class ProgramBudgets {
                 .setParameter(1, year).getResultList();
         Map<Program, BudgetAccount> accounts = new EnumMap<>(Program.class);
         for (Object[] r : rows) {
-            Program p = Program.valueOf((String) r[0]);
-            accounts.put(p, new BudgetAccount(p, year, num(r[1]), num(r[2]), num(r[3])));
+            BudgetAccount a = account(year, r);
+            accounts.put(a.program, a);
         }
         return accounts;
     }
@@ -54,8 +54,8 @@ public class ProgramBudgets {
         accounts.put(Program.SUANLI, new BudgetAccount(Program.SUANLI, year, suanliDefaultFen, 0, 0));
         accounts.put(Program.ZHINENG, new BudgetAccount(Program.ZHINENG, year, zhinengDefaultFen, 0, 0));
         for (Object[] r : rows) {
-            Program p = Program.valueOf((String) r[0]);
-            accounts.put(p, new BudgetAccount(p, year, num(r[1]), num(r[2]), num(r[3])));
+            BudgetAccount a = account(year, r);
+            accounts.put(a.program, a);
         }
         return accounts;
     }
@@ -108,6 +108,11 @@ public class ProgramBudgets {
         em.createNativeQuery("update program_budget set budget_fen = ?1, updated_at = now() where program = ?2 and program_year = ?3")
                 .setParameter(1, budgetFen).setParameter(2, program.name()).setParameter(3, year).executeUpdate();
         return new Figures(program, year, budgetFen, num(r[0]), num(r[1]));
+    }
+
+    /** A row read as (program, budget_fen, held_fen, redeemed_fen). */
+    private static BudgetAccount account(int year, Object[] r) {
+        return new BudgetAccount(Program.valueOf((String) r[0]), year, num(r[1]), num(r[2]), num(r[3]));
     }
 
     static long num(Object o) {

@@ -115,14 +115,15 @@ public class HoldService {
         // (a concurrent batch took the last of a budget or moved a buyer across a threshold), the
         // provisional rows are rolled back and the batch is held again under the locks.
         Instant now = Instant.now();
-        Decided provisional = decideAll(engine, commands, freshByYear, buyers, now, false);
+        Map<Integer, Map<String, Long>> caps = capsByYear(engine, commands, freshByYear, buyers);
+        Decided provisional = decideAll(engine, commands, freshByYear, buyers, caps, now, false);
         HoldRows.savepoint(em);
         record(provisional.holds(), now);
-        Decided settled = decideAll(engine, commands, freshByYear, buyers, now, true);
+        Decided settled = decideAll(engine, commands, freshByYear, buyers, caps, now, true);
         boolean moved = !SubsidyHold.sameDecisions(provisional.holds(), settled.holds());
         if (moved) {
             HoldRows.rollbackToSavepoint(em); // also lets go of the locks taken since: take them again
-            settled = decideAll(engine, commands, freshByYear, buyers, now, true);
+            settled = decideAll(engine, commands, freshByYear, buyers, caps, now, true);
             record(settled.holds(), now);
         }
         for (YearFigures f : settled.figures().values()) {
@@ -163,7 +164,7 @@ public class HoldService {
      * the caller; otherwise on the rows as they stand.
      */
     private Decided decideAll(PolicyEngine engine, List<HoldCommand> commands, Map<Integer, List<Integer>> freshByYear,
-                              Map<String, Buyer> buyers, Instant now, boolean locked) {
+                              Map<String, Buyer> buyers, Map<Integer, Map<String, Long>> caps, Instant now, boolean locked) {
         List<SubsidyHold> decided = new ArrayList<>();
         Map<Integer, YearFigures> figures = new TreeMap<>();
         for (Map.Entry<Integer, List<Integer>> year : freshByYear.entrySet()) {
@@ -171,17 +172,9 @@ public class HoldService {
             PolicyVersion yearVersion = engine.versionOn(LocalDate.of(y, 12, 31)).orElse(null);
             long suanliDefault = defaultBudget(yearVersion, true);
             long zhinengDefault = defaultBudget(yearVersion, false);
-            Map<String, Long> caps = new LinkedHashMap<>();
-            for (int i : year.getValue()) {
-                HoldCommand c = commands.get(i);
-                Buyer b = buyers.get(c.buyerId());
-                if (b != null) {
-                    caps.merge(b.id, capFor(b, engine.versionOn(c.contractDate()).orElse(null)), Math::max);
-                }
-            }
             YearFigures f = locked
-                    ? new YearFigures(budgets.lockYear(y, suanliDefault, zhinengDefault), enterprises.lock(y, caps))
-                    : new YearFigures(budgets.peekYear(y, suanliDefault, zhinengDefault), enterprises.peek(y, caps));
+                    ? new YearFigures(budgets.lockYear(y, suanliDefault, zhinengDefault), enterprises.lock(y, caps.get(y)))
+                    : new YearFigures(budgets.peekYear(y, suanliDefault, zhinengDefault), enterprises.peek(y, caps.get(y)));
             figures.put(y, f);
             for (int i : year.getValue()) {
                 HoldCommand c = commands.get(i);
@@ -189,6 +182,23 @@ public class HoldService {
             }
         }
         return new Decided(decided, figures);
+    }
+
+    /** Per year, the cap each buyer of the batch has (rule 7), as the buyers' rows must carry it. */
+    private static Map<Integer, Map<String, Long>> capsByYear(PolicyEngine engine, List<HoldCommand> commands,
+                                                              Map<Integer, List<Integer>> freshByYear, Map<String, Buyer> buyers) {
+        Map<Integer, Map<String, Long>> caps = new TreeMap<>();
+        freshByYear.forEach((year, indices) -> {
+            Map<String, Long> ofYear = caps.computeIfAbsent(year, y -> new LinkedHashMap<>());
+            for (int i : indices) {
+                HoldCommand c = commands.get(i);
+                Buyer b = buyers.get(c.buyerId());
+                if (b != null) {
+                    ofYear.merge(b.id, capFor(b, engine.versionOn(c.contractDate()).orElse(null)), Math::max);
+                }
+            }
+        });
+        return caps;
     }
 
     /** New holds, their ledger lines and their events, each kind in one COPY: this is the hot path. */

@@ -1,6 +1,7 @@
 package org.suanli.voucher.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.suanli.kernel.problem.JsonFields;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -35,10 +36,7 @@ public final class PolicyParametersJson {
 
     /** What is wrong, said for the admin who wrote the parameters, not in Jackson's words. */
     private static String inWords(JsonProcessingException e) {
-        String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                ? m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                        .collect(java.util.stream.Collectors.joining("."))
-                : "";
+        String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? JsonFields.path(m) : "";
         String message = e.getOriginalMessage();
         java.util.regex.Matcher missing = java.util.regex.Pattern.compile("Missing (?:creator|required) property '([^']+)'").matcher(message);
         if (missing.find()) {
