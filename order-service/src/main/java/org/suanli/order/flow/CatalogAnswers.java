@@ -1,23 +1,23 @@
 package org.suanli.order.flow;
 
-import org.suanli.kernel.inbox.ApplyInPlace;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
+import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.CatalogEvents;
-import org.suanli.kernel.inbox.Inbox;
+import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.EventPipeline;
 
 import java.util.Set;
 
 /** catalog-service's answers about capacity (topic catalog.offerings); other offering events are not ours. */
 @ApplicationScoped
-public class CatalogAnswers {
+public class CatalogAnswers implements EventHandler {
 
-    private static final Logger LOG = Logger.getLogger(CatalogAnswers.class);
     static final String CONSUMER = "order-service.catalog";
     private static final Set<String> TYPES = Set.of(CatalogEvents.CAPACITY_RESERVED, CatalogEvents.CAPACITY_REFUSED,
             CatalogEvents.CAPACITY_RELEASED, CatalogEvents.CAPACITY_CONSUMED);
@@ -25,41 +25,35 @@ public class CatalogAnswers {
     @Inject
     EventCodec codec;
 
-
-    @Inject
-    Inbox inbox;
-
     @Inject
     OrderFlow flow;
 
     @Inject
-    ApplyInPlace applyInPlace;
+    EventPipeline pipeline;
 
-    /** In its own transaction, retried in place while the database is away (see {@link ApplyInPlace}). */
     @Incoming("catalog")
     @Blocking
-    public void on(String json) {
-        applyInPlace.run("applying a record of catalog", () -> apply(json));
+    public void on(ConsumerRecords<String, String> records) {
+        pipeline.process(this, records);
     }
 
-    void apply(String json) {
-        EventEnvelope e;
-        CatalogEvents.Capacity capacity;
-        try {
-            e = codec.read(json);
-            if (!TYPES.contains(e.type())) {
-                return;
-            }
-            capacity = codec.payload(e, CatalogEvents.Capacity.class);
-        } catch (IllegalArgumentException bad) {
-            // A record nobody can read will not become readable by retrying: log it and go on.
-            LOG.errorf("unreadable record on catalog.offerings skipped: %s", bad.getMessage());
-            return;
-        }
-        if (!inbox.firstDelivery(CONSUMER, e)) {
-            LOG.debugf("%s %s already applied", e.type(), e.id());
-            return;
-        }
-        flow.onCapacity(e, capacity);
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return TYPES.contains(type);
+    }
+
+    @Override
+    public void applyOne(EventEnvelope e) {
+        flow.onCapacity(e, codec.payload(e, CatalogEvents.Capacity.class));
     }
 }

@@ -1,100 +1,90 @@
 package org.suanli.settlement.dashboard;
 
-import org.suanli.kernel.inbox.ApplyInPlace;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.contract.VoucherEvents;
-import org.suanli.kernel.inbox.Inbox;
+import org.suanli.kernel.events.Topics;
+import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.settlement.ledger.Accounts;
-import org.suanli.settlement.ledger.UnreadableEvents;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Topic {@code vouchers}: keeps the time series of held and redeemed amounts per program year behind the
  * burn-down chart. HELD adds to held; REDEEMED moves the redeemed part from held to redeemed and gives the rest
- * of the hold back; RELEASED gives the hold back. Idempotent per event (inbox).
+ * of the hold back; RELEASED gives the hold back. Idempotent per event (the pipeline's inbox) and per (event, program) row.
  */
 @ApplicationScoped
-public class VoucherMovementConsumer {
+public class VoucherMovementConsumer implements EventHandler {
 
     static final String CONSUMER = "settlement.vouchers";
+    private static final Set<String> TYPES = Set.of(VoucherEvents.HELD, VoucherEvents.REDEEMED, VoucherEvents.RELEASED);
 
     @Inject
     EventCodec codec;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     EntityManager em;
 
     @Inject
-    UnreadableEvents unreadable;
+    EventPipeline pipeline;
 
-    @Inject
-    ApplyInPlace applyInPlace;
-
-    /** In its own transaction, retried in place while the database is away (see {@link ApplyInPlace}). */
     @Incoming("vouchers")
     @Blocking
-    public void on(String json) {
-        applyInPlace.run("applying a record of vouchers", () -> apply(json));
+    public void on(ConsumerRecords<String, String> records) {
+        pipeline.process(this, records);
     }
 
-    void apply(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.read(json);
-        } catch (IllegalArgumentException notAnEnvelope) {
-            unreadable.keep("vouchers", notAnEnvelope.getMessage(), json);
-            return;
-        }
-        String type = e.type();
-        if (!VoucherEvents.HELD.equals(type) && !VoucherEvents.REDEEMED.equals(type) && !VoucherEvents.RELEASED.equals(type)) {
-            return;
-        }
-        if (e.id() == null) {
-            unreadable.keep("vouchers", "a " + type + " envelope without an id", json);
-            return;
-        }
-        if (!inbox.firstDelivery(CONSUMER, e)) {
-            return;
-        }
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.VOUCHERS;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return TYPES.contains(type);
+    }
+
+    /** check() runs before record(): an implausible event writes nothing and is parked by the pipeline. */
+    @Override
+    public void applyOne(EventEnvelope e) {
         Instant at = e.occurredAt() == null ? Instant.now() : e.occurredAt();
-        try {
-            switch (type) {
-                case VoucherEvents.HELD -> {
-                    VoucherEvents.Held h = codec.payload(e, VoucherEvents.Held.class);
-                    check(h.orderId(), h.programYear(), h.suanliHeldFen(), h.zhinengHeldFen());
-                    record(e.id(), h.orderId(), h.buyerId(), Accounts.SUANLI, h.programYear(), "HELD", h.suanliHeldFen(), 0, at);
-                    record(e.id(), h.orderId(), h.buyerId(), Accounts.ZHINENG, h.programYear(), "HELD", h.zhinengHeldFen(), 0, at);
-                }
-                case VoucherEvents.REDEEMED -> {
-                    VoucherEvents.Redeemed r = codec.payload(e, VoucherEvents.Redeemed.class);
-                    check(r.orderId(), r.programYear(), r.suanliFen(), r.zhinengFen());
-                    check(r.orderId(), r.programYear(), r.suanliReturnedFen(), r.zhinengReturnedFen());
-                    record(e.id(), r.orderId(), r.buyerId(), Accounts.SUANLI, r.programYear(), "REDEEMED",
-                            -(r.suanliFen() + r.suanliReturnedFen()), r.suanliFen(), at);
-                    record(e.id(), r.orderId(), r.buyerId(), Accounts.ZHINENG, r.programYear(), "REDEEMED",
-                            -(r.zhinengFen() + r.zhinengReturnedFen()), r.zhinengFen(), at);
-                }
-                default -> {
-                    VoucherEvents.Released r = codec.payload(e, VoucherEvents.Released.class);
-                    check(r.orderId(), r.programYear(), r.suanliFen(), r.zhinengFen());
-                    record(e.id(), r.orderId(), r.buyerId(), Accounts.SUANLI, r.programYear(), "RELEASED", -r.suanliFen(), 0, at);
-                    record(e.id(), r.orderId(), r.buyerId(), Accounts.ZHINENG, r.programYear(), "RELEASED", -r.zhinengFen(), 0, at);
-                }
+        switch (e.type()) {
+            case VoucherEvents.HELD -> {
+                VoucherEvents.Held h = codec.payload(e, VoucherEvents.Held.class);
+                check(h.orderId(), h.programYear(), h.suanliHeldFen(), h.zhinengHeldFen());
+                record(e.id(), h.orderId(), h.buyerId(), Accounts.SUANLI, h.programYear(), "HELD", h.suanliHeldFen(), 0, at);
+                record(e.id(), h.orderId(), h.buyerId(), Accounts.ZHINENG, h.programYear(), "HELD", h.zhinengHeldFen(), 0, at);
             }
-        } catch (IllegalArgumentException impossible) {
-            // nothing was written yet for this event (check() runs before record())
-            unreadable.keep("vouchers", "event " + e.id() + ": " + impossible.getMessage(), json);
+            case VoucherEvents.REDEEMED -> {
+                VoucherEvents.Redeemed r = codec.payload(e, VoucherEvents.Redeemed.class);
+                check(r.orderId(), r.programYear(), r.suanliFen(), r.zhinengFen());
+                check(r.orderId(), r.programYear(), r.suanliReturnedFen(), r.zhinengReturnedFen());
+                record(e.id(), r.orderId(), r.buyerId(), Accounts.SUANLI, r.programYear(), "REDEEMED",
+                        -(r.suanliFen() + r.suanliReturnedFen()), r.suanliFen(), at);
+                record(e.id(), r.orderId(), r.buyerId(), Accounts.ZHINENG, r.programYear(), "REDEEMED",
+                        -(r.zhinengFen() + r.zhinengReturnedFen()), r.zhinengFen(), at);
+            }
+            default -> {
+                VoucherEvents.Released r = codec.payload(e, VoucherEvents.Released.class);
+                check(r.orderId(), r.programYear(), r.suanliFen(), r.zhinengFen());
+                record(e.id(), r.orderId(), r.buyerId(), Accounts.SUANLI, r.programYear(), "RELEASED", -r.suanliFen(), 0, at);
+                record(e.id(), r.orderId(), r.buyerId(), Accounts.ZHINENG, r.programYear(), "RELEASED", -r.zhinengFen(), 0, at);
+            }
         }
     }
 

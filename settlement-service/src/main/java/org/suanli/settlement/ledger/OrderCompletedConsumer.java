@@ -1,22 +1,24 @@
 package org.suanli.settlement.ledger;
 
-import org.suanli.kernel.inbox.ApplyInPlace;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
+import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.OrderEvents;
-import org.suanli.kernel.inbox.Inbox;
+import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.EventPipeline;
 
 /**
  * Topic {@code orders}: every OrderCompleted becomes a journal entry. Idempotent twice over: per event (the
- * kernel's inbox, in this transaction) and per order (one completion entry per order id, unique in the
- * database). Other order events are not the ledger's business.
+ * pipeline's inbox, in this transaction) and per order (one completion entry per order id, unique in the
+ * database). Other order events are not the ledger's business and are skipped before the inbox.
  */
 @ApplicationScoped
-public class OrderCompletedConsumer {
+public class OrderCompletedConsumer implements EventHandler {
 
     static final String CONSUMER = "settlement.orders";
 
@@ -24,46 +26,34 @@ public class OrderCompletedConsumer {
     EventCodec codec;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     Ledger ledger;
 
     @Inject
-    UnreadableEvents unreadable;
+    EventPipeline pipeline;
 
-    @Inject
-    ApplyInPlace applyInPlace;
-
-    /** In its own transaction, retried in place while the database is away (see {@link ApplyInPlace}). */
     @Incoming("orders")
     @Blocking
-    public void on(String json) {
-        applyInPlace.run("applying a record of orders", () -> apply(json));
+    public void on(ConsumerRecords<String, String> records) {
+        pipeline.process(this, records);
     }
 
-    void apply(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.read(json);
-        } catch (IllegalArgumentException notAnEnvelope) {
-            unreadable.keep("orders", notAnEnvelope.getMessage(), json);
-            return;
-        }
-        if (!OrderEvents.COMPLETED.equals(e.type())) {
-            return;
-        }
-        if (e.id() == null) {
-            unreadable.keep("orders", "an OrderCompleted envelope without an id", json);
-            return;
-        }
-        if (!inbox.firstDelivery(CONSUMER, e)) {
-            return;
-        }
-        try {
-            ledger.postCompletion(e.id(), codec.payload(e, OrderEvents.Completed.class));
-        } catch (IllegalArgumentException impossible) {
-            unreadable.keep("orders", "event " + e.id() + ": " + impossible.getMessage(), json);
-        }
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ORDERS;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return OrderEvents.COMPLETED.equals(type);
+    }
+
+    @Override
+    public void applyOne(EventEnvelope e) {
+        ledger.postCompletion(e.id(), codec.payload(e, OrderEvents.Completed.class));
     }
 }

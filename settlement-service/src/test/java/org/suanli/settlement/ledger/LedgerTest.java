@@ -108,23 +108,6 @@ class LedgerTest {
     }
 
     @Test
-    void an_unreadable_event_is_set_aside_and_the_ledger_keeps_consuming() {
-        String id = order();
-        KafkaProbe.send(Events.topic(Topics.ORDERS), id, "this is not an event");
-        KafkaProbe.send(Events.topic(Topics.ORDERS), id, Events.envelope(UUID.randomUUID(), OrderEvents.COMPLETED, id,
-                COMPLETED, Map.of("orderId", id)));
-        Events.sendCompleted(Events.completed(id, "ent-xihu-ai", PARTNER, CONTRACT, COMPLETED, 100, 0, 0,
-                "OTHER", "COMPUTE", "西湖区"));
-
-        JsonPath order = awaitOrder(id);
-        assertEquals("1.00", order.getString("partnerOwed"));
-        long setAside = ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select count(*) from unreadable_event where body like ?1").setParameter(1, "%" + id + "%")
-                .getSingleResult())).longValue();
-        assertEquals(1, setAside, "the envelope without amounts is kept for a person to look at");
-    }
-
-    @Test
     void entries_and_postings_cannot_be_changed_or_deleted_and_an_unbalanced_entry_cannot_commit() {
         String id = order();
         Events.sendCompleted(Events.completed(id, "ent-xihu-ai", PARTNER, CONTRACT, COMPLETED, 5000, 2000, 0,

@@ -14,14 +14,52 @@ public interface KernelConfig {
 
     Outbox outbox();
 
+    Inbox inbox();
+
+    Pipeline pipeline();
+
     interface Events {
         /** Prepended to every topic name: tests and benchmarks get topics of their own. */
         Optional<String> topicPrefix();
+
+        /** This instance's name among its replicas, stable across restarts (Kafka static membership). */
+        String instanceId();
     }
 
     interface Outbox {
         /** How often the relay looks for events besides being woken by a commit (other replicas', left-overs). */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /** How long a published row is kept (for an operator's look-back) before the retention sweep deletes it. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often published outbox rows and old inbox rows are swept; "off" in tests that look at the tables. */
+        @WithDefault("10m")
+        String sweepInterval();
+    }
+
+    interface Inbox {
+        /**
+         * How long an applied event id is remembered. Must exceed the longest time an event can come again:
+         * the topics' retention (Kafka's default 7 days) and a replay from the dead-letter topics.
+         */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
+    interface Pipeline {
+        /** How often one event is tried alone before it is parked as poison. */
+        @WithDefault("3")
+        int attempts();
+
+        /** The first pause while the database or broker is away; it doubles up to the longest. */
+        @WithDefault("200ms")
+        Duration firstRetryPause();
+
+        /** Kept short so that a consumer resumes within a couple of seconds of the database coming back. */
+        @WithDefault("2s")
+        Duration longestRetryPause();
     }
 }
