@@ -109,7 +109,8 @@ public class DeadLetters {
 
     private void readPending(EventHandler handler, Consumer<ConsumerRecord<String, String>> each, boolean commit) {
         String topic = topicFor(handler);
-        try (KafkaConsumer<String, String> consumer = clients.consumer(prefix() + service + ".dlq-replay")) {
+        KafkaConsumer<String, String> consumer = clients.consumer(prefix() + service + ".dlq-replay");
+        try {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (infos == null || infos.isEmpty()) {
                 return;
@@ -142,6 +143,8 @@ public class DeadLetters {
                 end.forEach((tp, offset) -> done.put(tp, new OffsetAndMetadata(Math.min(offset, consumer.position(tp)))));
                 consumer.commitSync(done);
             }
+        } finally {
+            consumer.close(Duration.ofSeconds(2)); // it never joined the group: nothing to wait for
         }
     }
 

@@ -25,13 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The kernel's event pipeline as settlement's ledger meets it: a record that is no event, or an event no
- * one can apply, is parked on the dead-letter topic with its error and the partition goes on; the parked
- * records are listed to an admin and replayed on command, once each.
+ * The kernel's event pipeline as settlement's ledger meets it: while the database is away the events wait
+ * and are applied once it is back; a record that is no event, or an event no one can apply, is parked on
+ * the dead-letter topic with its error and the partition goes on; the parked records are listed to an
+ * admin and replayed on command, once each.
  */
 @QuarkusTest
 @WithTestResource(FakeVoucherService.class)
-class PoisonEventsTest {
+class EventPipelineTest {
 
     static final String PARTNER = "ptn-hz-ascend";
     static final LocalDate CONTRACT = LocalDate.of(2031, 4, 2);
@@ -44,6 +45,40 @@ class PoisonEventsTest {
 
     static OrderEvents.Completed completed(String id, long buyerPays, long suanli) {
         return Events.completed(id, "ent-xihu-ai", PARTNER, CONTRACT, COMPLETED, buyerPays, suanli, 0, "OTHER", "COMPUTE", "西湖区");
+    }
+
+    @Test
+    void while_the_database_refuses_connections_a_completion_waits_and_is_posted_once_it_is_back() throws Exception {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String id = order();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url,
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             java.sql.Statement sql = db.createStatement()) {
+            String name;
+            try (var rs = sql.executeQuery("select current_database()")) {
+                rs.next();
+                name = rs.getString(1);
+            }
+            // The database goes away for the service: no new connections, and its open ones are cut.
+            sql.execute("alter database \"" + name + "\" connection limit 0");
+            try {
+                sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = current_user"
+                        + " and datname = current_database() and pid <> pg_backend_pid()");
+                Events.sendCompleted(completed(id, 600, 400));
+                Thread.sleep(4_000);
+                try (var rs = sql.executeQuery("select count(*) from journal_entry where order_id = '" + id + "'")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "nothing can be posted while the database is away");
+                }
+            } finally {
+                sql.execute("alter database \"" + name + "\" connection limit -1");
+            }
+        }
+        assertEquals("10.00", LedgerTest.awaitOrder(id).getString("partnerOwed"));
+        assertEquals(0, KafkaProbe.readUntil(DLQ, Duration.ofSeconds(3), r -> false).stream()
+                .filter(r -> id.equals(r.key())).count(), "an infrastructure fault never parks an event");
     }
 
     @Test
