@@ -34,6 +34,20 @@ pid_alive() {
 
 ready() { curl -fsS --max-time 2 "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
 
+# Class-data sharing: the classes a service loaded in its last run (written when it stopped) are mapped from an
+# archive at the next start, which then takes about a quarter less time; an archive older than the build is
+# dropped and made anew. (A run that is SIGKILLed writes none: it keeps the last one.)
+class_data_sharing() {
+  local name="$1" jar="$2" jsa="$RUN/cds/$1.jsa"
+  mkdir -p "$RUN/cds"
+  if [[ -f $jsa && $jsa -nt $jar && $jsa -nt ${jar%/*}/lib/main ]]; then
+    echo "-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  else
+    rm -f "$jsa"
+    echo "-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+}
+
 start_one() {
   local name="$1" port="$2" db="$3" jar="$REPO/$1/target/quarkus-app/quarkus-run.jar"
   if pid_alive "$name"; then
@@ -48,7 +62,9 @@ start_one() {
             "-Dkernel.events.topic-prefix=$(<"$RUN/e2e-topic-prefix")")
   fi
   # -Dsuanli.service=<name> marks the process so pid_alive can recognise it.
-  setsid java $SERVICE_HEAP "-Dsuanli.service=$name" "${props[@]}" -jar "$jar" >"$LOGS/$name.log" 2>&1 </dev/null &
+  # shellcheck disable=SC2046
+  setsid java $SERVICE_HEAP $(class_data_sharing "$name" "$jar") "-Dsuanli.service=$name" "${props[@]}" -jar "$jar" \
+    >"$LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$name.pid"
 }
 
@@ -90,15 +106,22 @@ cmd_start() {
 
 cmd_stop() {
   local s name port db pid
+  local -a stopping=()
   for s in "${SERVICES[@]}"; do
     IFS=: read -r name port db <<<"$s"
     if pid_alive "$name"; then
-      pid="$(<"$PIDS/$name.pid")"
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -0 "$pid" 2>/dev/null && kill -KILL -- "-$pid" 2>/dev/null || true
-      log "$name: stopped"
+      kill -TERM "$(<"$PIDS/$name.pid")" 2>/dev/null || true
+      stopping+=("$name")
+    else
+      rm -f "$PIDS/$name.pid"
     fi
+  done
+  # All at once, then wait: a service writes its class-data archive as it exits (a few seconds).
+  for name in "${stopping[@]}"; do
+    pid="$(<"$PIDS/$name.pid")"
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL -- "-$pid" 2>/dev/null || true
+    log "$name: stopped"
     rm -f "$PIDS/$name.pid"
   done
 }

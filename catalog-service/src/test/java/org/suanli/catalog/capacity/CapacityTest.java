@@ -147,8 +147,11 @@ class CapacityTest {
         send(placed);
         send(placed); // redelivery of the same event: the inbox skips it
         send(placed(order, offering, 300)); // the same order again under a new event id: the reservation row skips it
-        String marker = envelope(OrderEvents.CONFIRMED, order, new OrderEvents.Confirmed(order));
-        send(marker); // same key, same partition: once this is applied, all before it were
+        // An event catalog applies, about some other order, on the same key and so the same partition:
+        // once it is applied, all before it were.
+        String other = order();
+        String marker = envelope(OrderEvents.REJECTED, other, new OrderEvents.Ended(other, "TIMEOUT"));
+        KafkaProbe.send(prefix + Topics.ORDERS, order, marker);
         UUID markerId = UUID.fromString(read(marker).path("id").asText());
         await().atMost(Duration.ofSeconds(60)).until(() -> applied(markerId));
         assertEquals("30.0", view(offering).capacityReserved());
