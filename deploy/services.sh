@@ -61,10 +61,14 @@ start_one() {
             "-Dquarkus.flyway.clean-disabled=false" "-Dquarkus.flyway.clean-at-start=$FRESH_STACK"
             "-Dkernel.events.topic-prefix=$(<"$RUN/e2e-topic-prefix")")
   fi
+  # The packaged jar runs the prod profile, which has no default for any secret: hand it the local development
+  # ones (deploy/infra.sh's database users, whose password is their name; the realm file's client secret).
+  local -a dev_secrets=("QUARKUS_DATASOURCE_PASSWORD=$db" "OIDC_CLIENT_SECRET=marketplace-secret"
+                        "DASHBOARD_SESSION_SECRET=dev-only-dashboard-session-secret-change-me-0123456789")
   # -Dsuanli.service=<name> marks the process so pid_alive can recognise it.
   # shellcheck disable=SC2046
-  setsid java $SERVICE_HEAP $(class_data_sharing "$name" "$jar") "-Dsuanli.service=$name" "${props[@]}" -jar "$jar" \
-    >"$LOGS/$name.log" 2>&1 </dev/null &
+  setsid env "${dev_secrets[@]}" java $SERVICE_HEAP $(class_data_sharing "$name" "$jar") "-Dsuanli.service=$name" \
+    "${props[@]}" -jar "$jar" >"$LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$name.pid"
 }
 

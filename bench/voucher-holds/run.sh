@@ -20,7 +20,7 @@ trap cleanup EXIT
 
 start() { # port, clean?
   local opts="${BENCH_JVM_OPTS:-}"; opts="${opts//@PORT@/$1}"   # @PORT@: per-instance file names (JFR, logs)
-  java -Xmx512m -Dquarkus.http.port="$1" -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/voucher_test \
+  QUARKUS_DATASOURCE_PASSWORD=voucher java -Xmx512m -Dquarkus.http.port="$1" -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/voucher_test \
     -Dquarkus.flyway.clean-disabled=false -Dquarkus.flyway.clean-at-start="$2" -Dkernel.events.topic-prefix="$PREFIX" \
     $opts -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.suanli.voucher.hold\".level=DEBUG -Dquarkus.log.category.\"org.suanli.voucher.hold\".min-level=DEBUG -jar "$JAR" >"$LOGS/bench-voucher-$1.log" 2>&1 &
   pids+=($!)
