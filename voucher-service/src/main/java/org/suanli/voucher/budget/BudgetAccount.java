@@ -1,7 +1,8 @@
 package org.suanli.voucher.budget;
 
 /**
- * One program's budget for one year, as locked for a decision: what is left is budget − held − redeemed.
+ * One program's budget for one year, as locked for a decision: what is left is budget − held − redeemed
+ * − recovered (money clawed back goes to the treasury, not back into the program: see V4's migration).
  * Deltas accumulate in memory and are written once per transaction ({@link ProgramBudgets#write}); the
  * table's CHECK refuses any write that would overspend.
  */
@@ -12,19 +13,22 @@ public final class BudgetAccount {
     public final long budgetFen;
     private long heldFen;
     private long redeemedFen;
+    private long recoveredFen;
     private long heldDelta;
     private long redeemedDelta;
+    private long recoveredDelta;
 
-    BudgetAccount(Program program, int year, long budgetFen, long heldFen, long redeemedFen) {
+    BudgetAccount(Program program, int year, long budgetFen, long heldFen, long redeemedFen, long recoveredFen) {
         this.program = program;
         this.year = year;
         this.budgetFen = budgetFen;
         this.heldFen = heldFen;
         this.redeemedFen = redeemedFen;
+        this.recoveredFen = recoveredFen;
     }
 
     public long remainingFen() {
-        return budgetFen - heldFen - redeemedFen;
+        return budgetFen - heldFen - redeemedFen - recoveredFen;
     }
 
     public void hold(long fen) {
@@ -48,8 +52,19 @@ public final class BudgetAccount {
         heldDelta -= fen;
     }
 
+    /** Clawback: {@code fen} leaves redeemed and is counted as recovered; what is left does not change. */
+    public void clawBack(long fen) {
+        if (fen > redeemedFen) {
+            throw new IllegalStateException(program + " " + year + ": clawing back " + fen + " fen exceeds the " + redeemedFen + " redeemed");
+        }
+        redeemedFen -= fen;
+        redeemedDelta -= fen;
+        recoveredFen += fen;
+        recoveredDelta += fen;
+    }
+
     boolean dirty() {
-        return heldDelta != 0 || redeemedDelta != 0;
+        return heldDelta != 0 || redeemedDelta != 0 || recoveredDelta != 0;
     }
 
     long heldDelta() {
@@ -60,8 +75,13 @@ public final class BudgetAccount {
         return redeemedDelta;
     }
 
+    long recoveredDelta() {
+        return recoveredDelta;
+    }
+
     void written() {
         heldDelta = 0;
         redeemedDelta = 0;
+        recoveredDelta = 0;
     }
 }

@@ -24,10 +24,12 @@ import java.util.List;
 @Path("/api/budgets")
 public class BudgetResource {
 
-    public record BudgetView(String program, int year, String budget, String held, String redeemed, String remaining) {
+    /** {@code recovered}: clawed back since redemption; it no longer counts as redeemed and is not remaining either. */
+    public record BudgetView(String program, int year, String budget, String held, String redeemed, String remaining,
+                             String recovered) {
         static BudgetView of(ProgramBudgets.Figures f) {
             return new BudgetView(f.program().name(), f.year(), Money.format(f.budgetFen()), Money.format(f.heldFen()),
-                    Money.format(f.redeemedFen()), Money.format(f.remainingFen()));
+                    Money.format(f.redeemedFen()), Money.format(f.remainingFen()), Money.format(f.recoveredFen()));
         }
     }
 

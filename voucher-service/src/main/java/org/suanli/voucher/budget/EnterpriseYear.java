@@ -53,6 +53,16 @@ public final class EnterpriseYear {
         heldDelta -= suanliFen;
     }
 
+    /** Clawback: the 算力券 taken back no longer counts against the buyer's cap. */
+    public void clawBack(long suanliFen) {
+        if (suanliFen > suanliRedeemedFen) {
+            throw new IllegalStateException(buyerId + " " + year + ": clawing back " + suanliFen + " fen exceeds the "
+                    + suanliRedeemedFen + " redeemed");
+        }
+        suanliRedeemedFen -= suanliFen;
+        redeemedDelta -= suanliFen;
+    }
+
     /** Positive when a contract is declared, negative when it no longer counts or its amount is corrected. */
     public void declare(long delta) {
         declaredFen += delta;

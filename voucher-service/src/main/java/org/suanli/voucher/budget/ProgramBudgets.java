@@ -29,7 +29,7 @@ public class ProgramBudgets {
                 .executeUpdate();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select program, budget_fen, held_fen, redeemed_fen from program_budget
+                        select program, budget_fen, held_fen, redeemed_fen, recovered_fen from program_budget
                         where program_year = ?1 order by program for update""")
                 .setParameter(1, year).getResultList();
         Map<Program, BudgetAccount> accounts = new EnumMap<>(Program.class);
@@ -48,11 +48,11 @@ public class ProgramBudgets {
     public Map<Program, BudgetAccount> peekYear(int year, long suanliDefaultFen, long zhinengDefaultFen) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select program, budget_fen, held_fen, redeemed_fen from program_budget where program_year = ?1""")
+                        select program, budget_fen, held_fen, redeemed_fen, recovered_fen from program_budget where program_year = ?1""")
                 .setParameter(1, year).getResultList();
         Map<Program, BudgetAccount> accounts = new EnumMap<>(Program.class);
-        accounts.put(Program.SUANLI, new BudgetAccount(Program.SUANLI, year, suanliDefaultFen, 0, 0));
-        accounts.put(Program.ZHINENG, new BudgetAccount(Program.ZHINENG, year, zhinengDefaultFen, 0, 0));
+        accounts.put(Program.SUANLI, new BudgetAccount(Program.SUANLI, year, suanliDefaultFen, 0, 0, 0));
+        accounts.put(Program.ZHINENG, new BudgetAccount(Program.ZHINENG, year, zhinengDefaultFen, 0, 0, 0));
         for (Object[] r : rows) {
             BudgetAccount a = account(year, r);
             accounts.put(a.program, a);
@@ -66,30 +66,35 @@ public class ProgramBudgets {
             return;
         }
         em.createNativeQuery("""
-                        update program_budget set held_fen = held_fen + ?1, redeemed_fen = redeemed_fen + ?2, updated_at = now()
+                        update program_budget set held_fen = held_fen + ?1, redeemed_fen = redeemed_fen + ?2,
+                               recovered_fen = recovered_fen + ?5, updated_at = now()
                         where program = ?3 and program_year = ?4""")
                 .setParameter(1, account.heldDelta()).setParameter(2, account.redeemedDelta())
-                .setParameter(3, account.program.name()).setParameter(4, account.year).executeUpdate();
+                .setParameter(3, account.program.name()).setParameter(4, account.year)
+                .setParameter(5, account.recoveredDelta()).executeUpdate();
         account.written();
     }
 
-    public record Figures(Program program, int year, long budgetFen, long heldFen, long redeemedFen) {
+    public record Figures(Program program, int year, long budgetFen, long heldFen, long redeemedFen, long recoveredFen) {
         public long remainingFen() {
-            return budgetFen - heldFen - redeemedFen;
+            return budgetFen - heldFen - redeemedFen - recoveredFen;
         }
     }
 
     @SuppressWarnings("unchecked")
     public List<Figures> figures(Integer year) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select program, program_year, budget_fen, held_fen, redeemed_fen from program_budget
+                        select program, program_year, budget_fen, held_fen, redeemed_fen, recovered_fen from program_budget
                         where (cast(?1 as integer) is null or program_year = ?1) order by program_year, program""")
                 .setParameter(1, year).getResultList();
         return rows.stream().map(r -> new Figures(Program.valueOf((String) r[0]), ((Number) r[1]).intValue(),
-                num(r[2]), num(r[3]), num(r[4]))).toList();
+                num(r[2]), num(r[3]), num(r[4]), num(r[5]))).toList();
     }
 
-    /** Sets a year's budget; refused below what is already held and redeemed (the CHECK would refuse too). */
+    /**
+     * Sets a year's budget; refused below what is already held, redeemed and recovered (the CHECK would
+     * refuse too). Raising it is how the bureau would re-appropriate recovered money: explicit and audited.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Figures set(Program program, int year, long budgetFen) {
         em.createNativeQuery("""
@@ -97,22 +102,22 @@ public class ProgramBudgets {
                         on conflict do nothing""")
                 .setParameter(1, program.name()).setParameter(2, year).executeUpdate();
         Object[] r = (Object[]) em.createNativeQuery("""
-                        select held_fen, redeemed_fen from program_budget where program = ?1 and program_year = ?2 for update""")
+                        select held_fen, redeemed_fen, recovered_fen from program_budget where program = ?1 and program_year = ?2 for update""")
                 .setParameter(1, program.name()).setParameter(2, year).getSingleResult();
-        long committed = num(r[0]) + num(r[1]);
+        long committed = num(r[0]) + num(r[1]) + num(r[2]);
         if (budgetFen < committed) {
             throw org.suanli.kernel.problem.ProblemException.unprocessable("budget-below-commitments",
                     program + " " + year + " already has " + org.suanli.kernel.money.Money.format(committed)
-                            + " CNY held or redeemed; the budget cannot be set below that");
+                            + " CNY held, redeemed or recovered; the budget cannot be set below that");
         }
         em.createNativeQuery("update program_budget set budget_fen = ?1, updated_at = now() where program = ?2 and program_year = ?3")
                 .setParameter(1, budgetFen).setParameter(2, program.name()).setParameter(3, year).executeUpdate();
-        return new Figures(program, year, budgetFen, num(r[0]), num(r[1]));
+        return new Figures(program, year, budgetFen, num(r[0]), num(r[1]), num(r[2]));
     }
 
-    /** A row read as (program, budget_fen, held_fen, redeemed_fen). */
+    /** A row read as (program, budget_fen, held_fen, redeemed_fen, recovered_fen). */
     private static BudgetAccount account(int year, Object[] r) {
-        return new BudgetAccount(Program.valueOf((String) r[0]), year, num(r[1]), num(r[2]), num(r[3]));
+        return new BudgetAccount(Program.valueOf((String) r[0]), year, num(r[1]), num(r[2]), num(r[3]), num(r[4]));
     }
 
     static long num(Object o) {

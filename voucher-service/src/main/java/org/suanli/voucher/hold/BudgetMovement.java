@@ -19,7 +19,8 @@ import java.time.Instant;
 @Table(name = "budget_movement")
 public class BudgetMovement extends PanacheEntityBase {
 
-    public enum Kind { HOLD, REDEEM, RELEASE }
+    /** CLAWBACK: taken back from redeemed (recovered to the treasury). */
+    public enum Kind { HOLD, REDEEM, RELEASE, CLAWBACK }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "budget_movement_seq")
@@ -55,7 +56,7 @@ public class BudgetMovement extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    static BudgetMovement of(SubsidyHold hold, Program program, Kind kind, long amountFen, int rateBp, Instant at) {
+    public static BudgetMovement of(SubsidyHold hold, Program program, Kind kind, long amountFen, int rateBp, Instant at) {
         BudgetMovement m = new BudgetMovement();
         m.orderId = hold.orderId;
         m.buyerId = hold.buyerId;

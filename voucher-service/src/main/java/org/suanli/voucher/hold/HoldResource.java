@@ -33,8 +33,14 @@ public class HoldResource {
                            @NotBlank String amount, @NotNull LocalDate contractDate, ZhinengMode zhinengMode) {
     }
 
+    public record EndForm(@NotBlank @jakarta.validation.constraints.Size(max = 1000) String reason) {
+    }
+
     @Inject
     HoldService holds;
+
+    @Inject
+    ManualHolds manual;
 
     @Inject
     Caller caller;
@@ -60,12 +66,28 @@ public class HoldResource {
         if (buyers.find(f.buyerId()).isEmpty()) {
             throw ProblemException.unprocessable("buyer-not-registered", "buyer '" + f.buyerId() + "' is not in the registry");
         }
-        HoldService.Outcome o = holds.hold(new HoldCommand(f.orderId(), f.buyerId(), f.partnerId(), f.partnerCreditCode(),
+        HoldService.Outcome o = manual.place(new HoldCommand(f.orderId(), f.buyerId(), f.partnerId(), f.partnerCreditCode(),
                 !Boolean.FALSE.equals(f.partnerApproved()), f.category(), f.facilityType(), Boolean.TRUE.equals(f.filedModel()),
-                Money.parsePositiveYuan(f.amount()), f.contractDate(), f.zhinengMode() == null ? ZhinengMode.NONE : f.zhinengMode()));
+                Money.parsePositiveYuan(f.amount()), f.contractDate(), f.zhinengMode() == null ? ZhinengMode.NONE : f.zhinengMode()), caller.name());
         if (o.conflict() != null) {
             throw ProblemException.conflict("hold-exists", o.conflict());
         }
         return Response.status(o.created() ? 201 : 200).entity(HoldView.of(o.hold())).build();
+    }
+
+    /** A manual hold whose off-platform contract did not go ahead: given back in full. */
+    @POST
+    @Path("/{orderId}/release")
+    @RolesAllowed("admin")
+    public HoldView release(@PathParam("orderId") String orderId, @Valid @NotNull EndForm f) {
+        return HoldView.of(manual.end(orderId, ManualHoldRule.End.RELEASE, f.reason(), caller.name()));
+    }
+
+    /** A manual hold entered in error: voided, given back in full. */
+    @POST
+    @Path("/{orderId}/void")
+    @RolesAllowed("admin")
+    public HoldView voidHold(@PathParam("orderId") String orderId, @Valid @NotNull EndForm f) {
+        return HoldView.of(manual.end(orderId, ManualHoldRule.End.VOID, f.reason(), caller.name()));
     }
 }

@@ -24,6 +24,7 @@ import org.suanli.voucher.policy.Redemption;
 import org.suanli.voucher.policy.SubsidyDecision;
 import org.suanli.voucher.policy.SubsidyRequest;
 import org.suanli.voucher.policybook.PolicyBook;
+import org.suanli.voucher.review.ClaimReviews;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +64,9 @@ public class HoldService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ClaimReviews reviews;
 
     /** The result of asking to hold: the hold as it stands, whether this call created it, or why it could not. */
     public record Outcome(HoldCommand command, SubsidyHold hold, boolean created, String conflict) {
@@ -263,7 +267,11 @@ public class HoldService {
         return h;
     }
 
-    /** Redeem on the delivered amount with the locked rates; the unused part of the hold goes back. Idempotent per order. */
+    /**
+     * Redeem on the delivered amount with the locked rates; the unused part of the hold goes back. Idempotent
+     * per order. A claim above the review threshold is not redeemed yet: it waits in review, held in full
+     * ({@link ClaimReviews}), and is redeemed by {@link #settle} once approved.
+     */
     @Transactional(dontRollbackOn = ProblemException.class)
     public SubsidyHold redeem(String orderId, long actualAmountFen) {
         if (actualAmountFen < 0) {
@@ -272,33 +280,45 @@ public class HoldService {
         Locked l = lock(orderId);
         SubsidyHold h = l.hold;
         switch (h.status) {
-            case REDEEMED -> {
+            case REDEEMED, IN_REVIEW -> {
                 if (h.actualAmountFen == actualAmountFen) {
                     return h;
                 }
                 throw ProblemException.conflict("already-redeemed", "order " + orderId + " was already redeemed on "
                         + Money.format(h.actualAmountFen) + " CNY (one claim per contract)");
             }
-            case RELEASED -> throw ProblemException.conflict("hold-released",
-                    "order " + orderId + "'s hold was released; nothing can be redeemed on it");
+            case RELEASED, VOIDED -> throw ProblemException.conflict("hold-released",
+                    "order " + orderId + "'s hold was " + h.status.name().toLowerCase() + "; nothing can be redeemed on it");
             case HELD -> { }
         }
-        SubsidyDecision locked = new SubsidyDecision(h.policyCode, h.suanliRateBp, h.suanliHeldFen, h.suanliHeldFen,
-                h.zhinengRateBp, h.zhinengHeldFen, h.zhinengHeldFen,
-                Math.max(0, h.estimatedAmountFen - h.suanliHeldFen - h.zhinengHeldFen), new java.util.TreeSet<>());
-        Redemption r = locked.redeemOn(actualAmountFen);
+        Redemption r = redemptionOf(h, actualAmountFen);
+        if (reviews.needsReview(actualAmountFen, r)) {
+            declareActual(l, actualAmountFen);
+            Instant now = Instant.now();
+            h.actualAmountFen = actualAmountFen;
+            h.status = SubsidyHold.Status.IN_REVIEW;
+            h.updatedAt = now;
+            l.write(budgets, enterprises);
+            reviews.open(h, r, now);
+            return h;
+        }
+        return settle(l, actualAmountFen);
+    }
+
+    /**
+     * Redeems a locked hold (HELD, or IN_REVIEW once approved) on the actual amount: the redeemed part moves
+     * from held to redeemed, the rest goes back; SubsidyRedeemed tells the others it is payable.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SubsidyHold settle(Locked l, long actualAmountFen) {
+        SubsidyHold h = l.hold;
+        Redemption r = redemptionOf(h, actualAmountFen);
         l.suanli.redeem(r.suanliRedeemedFen(), r.suanliReleasedFen());
         l.zhineng.redeem(r.zhinengRedeemedFen(), r.zhinengReleasedFen());
         if (l.enterprise != null) {
             l.enterprise.redeem(r.suanliRedeemedFen(), r.suanliReleasedFen());
-            if (h.declaredFen > 0) {
-                // "Declared" counts the actual amount from now on.
-                l.enterprise.declare(actualAmountFen - h.declaredFen);
-            }
         }
-        if (h.declaredFen > 0) {
-            h.declaredFen = actualAmountFen;
-        }
+        declareActual(l, actualAmountFen);
         Instant now = Instant.now();
         h.actualAmountFen = actualAmountFen;
         h.suanliRedeemedFen = r.suanliRedeemedFen();
@@ -309,19 +329,50 @@ public class HoldService {
         l.write(budgets, enterprises);
         movements(h, BudgetMovement.Kind.REDEEM, r.suanliRedeemedFen(), r.zhinengRedeemedFen(), now);
         movements(h, BudgetMovement.Kind.RELEASE, r.suanliReleasedFen(), r.zhinengReleasedFen(), now);
-        outbox.record(Topics.VOUCHERS, VoucherEvents.REDEEMED, orderId, orderId,
-                new VoucherEvents.Redeemed(orderId, h.buyerId, h.programYear, actualAmountFen, r.suanliRedeemedFen(),
+        outbox.record(Topics.VOUCHERS, VoucherEvents.REDEEMED, h.orderId, h.orderId,
+                new VoucherEvents.Redeemed(h.orderId, h.buyerId, h.programYear, actualAmountFen, r.suanliRedeemedFen(),
                         r.zhinengRedeemedFen(), r.suanliReleasedFen(), r.zhinengReleasedFen()));
         return h;
+    }
+
+    /** The locked rates applied to the actual amount, never above what was held (POLICY "Redeem"). */
+    static Redemption redemptionOf(SubsidyHold h, long actualAmountFen) {
+        SubsidyDecision locked = new SubsidyDecision(h.policyCode, h.suanliRateBp, h.suanliHeldFen, h.suanliHeldFen,
+                h.zhinengRateBp, h.zhinengHeldFen, h.zhinengHeldFen,
+                Math.max(0, h.estimatedAmountFen - h.suanliHeldFen - h.zhinengHeldFen), new java.util.TreeSet<>());
+        return locked.redeemOn(actualAmountFen);
+    }
+
+    /** "Declared" counts the actual amount from delivery on (rule 5). */
+    private static void declareActual(Locked l, long actualAmountFen) {
+        SubsidyHold h = l.hold;
+        if (h.declaredFen > 0) {
+            if (l.enterprise != null) {
+                l.enterprise.declare(actualAmountFen - h.declaredFen);
+            }
+            h.declaredFen = actualAmountFen;
+        }
     }
 
     /** Gives the whole hold back (cancelled, rejected, expired); the amount no longer counts as declared. Idempotent. */
     @Transactional(dontRollbackOn = ProblemException.class)
     public SubsidyHold release(String orderId, String reason) {
         Locked l = lock(orderId);
+        if (l.hold.status != SubsidyHold.Status.HELD) {
+            return l.hold;
+        }
+        return giveBack(l, SubsidyHold.Status.RELEASED, reason);
+    }
+
+    /**
+     * Gives a locked hold (HELD or IN_REVIEW) back in full and ends it as {@code to} (RELEASED or VOIDED):
+     * budget and cap figures restored, the amount no longer declared, SubsidyReleased with the reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SubsidyHold giveBack(Locked l, SubsidyHold.Status to, String reason) {
         SubsidyHold h = l.hold;
-        if (h.status != SubsidyHold.Status.HELD) {
-            return h;
+        if (h.status != SubsidyHold.Status.HELD && h.status != SubsidyHold.Status.IN_REVIEW) {
+            throw new IllegalStateException("order " + h.orderId + "'s hold is " + h.status + ": nothing is held to give back");
         }
         l.suanli.release(h.suanliHeldFen);
         l.zhineng.release(h.zhinengHeldFen);
@@ -330,12 +381,12 @@ public class HoldService {
             l.enterprise.declare(-h.declaredFen);
         }
         Instant now = Instant.now();
-        h.status = SubsidyHold.Status.RELEASED;
+        h.status = to;
         h.updatedAt = now;
         l.write(budgets, enterprises);
         movements(h, BudgetMovement.Kind.RELEASE, h.suanliHeldFen, h.zhinengHeldFen, now);
-        outbox.record(Topics.VOUCHERS, VoucherEvents.RELEASED, orderId, orderId,
-                new VoucherEvents.Released(orderId, h.buyerId, h.programYear, h.suanliHeldFen, h.zhinengHeldFen, reason));
+        outbox.record(Topics.VOUCHERS, VoucherEvents.RELEASED, h.orderId, h.orderId,
+                new VoucherEvents.Released(h.orderId, h.buyerId, h.programYear, h.suanliHeldFen, h.zhinengHeldFen, reason));
         return h;
     }
 
@@ -343,8 +394,9 @@ public class HoldService {
         return SubsidyHold.findById(orderId);
     }
 
-    private record Locked(SubsidyHold hold, BudgetAccount suanli, BudgetAccount zhineng, EnterpriseYear enterprise) {
-        void write(ProgramBudgets budgets, EnterpriseYears enterprises) {
+    /** A hold locked with its year's budgets and its buyer's row (null for a buyer never registered). */
+    public record Locked(SubsidyHold hold, BudgetAccount suanli, BudgetAccount zhineng, EnterpriseYear enterprise) {
+        public void write(ProgramBudgets budgets, EnterpriseYears enterprises) {
             budgets.write(suanli);
             budgets.write(zhineng);
             if (enterprise != null) {
@@ -353,8 +405,9 @@ public class HoldService {
         }
     }
 
-    /** Locks in the global order: budget rows, then the buyer's row, then the hold itself. */
-    private Locked lock(String orderId) {
+    /** Locks in the global order: budget rows, then the buyer's row, then the hold itself. 404 if there is no hold. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Locked lock(String orderId) {
         SubsidyHold peek = SubsidyHold.findById(orderId);
         if (peek == null) {
             throw ProblemException.notFound("Subsidy hold for order", orderId);
@@ -366,7 +419,8 @@ public class HoldService {
         return new Locked(peek, accounts.get(Program.SUANLI), accounts.get(Program.ZHINENG), ey);
     }
 
-    private void movements(SubsidyHold h, BudgetMovement.Kind kind, long suanliFen, long zhinengFen, Instant at) {
+    /** Writes ledger lines for the non-zero amounts of a movement. */
+    public void movements(SubsidyHold h, BudgetMovement.Kind kind, long suanliFen, long zhinengFen, Instant at) {
         movementsOf(h, kind, suanliFen, zhinengFen, at).forEach(em::persist);
     }
 

@@ -12,7 +12,7 @@ public record HoldView(String orderId, String buyerId, int programYear, LocalDat
                        String category, String facilityType, String estimatedAmount, String suanliRate,
                        String zhinengRate, String suanliHeld, String zhinengHeld, String actualAmount,
                        String suanliRedeemed, String zhinengRedeemed, String status, List<String> reasons,
-                       Instant redeemedAt) {
+                       Instant redeemedAt, String suanliRecovered, String zhinengRecovered, String origin) {
 
     public static HoldView of(SubsidyHold h) {
         return new HoldView(h.orderId, h.buyerId, h.programYear, h.contractDate, h.policyCode, h.category.name(),
@@ -20,6 +20,6 @@ public record HoldView(String orderId, String buyerId, int programYear, LocalDat
                 Rates.format(h.suanliRateBp), Rates.format(h.zhinengRateBp), Money.format(h.suanliHeldFen),
                 Money.format(h.zhinengHeldFen), h.actualAmountFen == null ? null : Money.format(h.actualAmountFen),
                 Money.format(h.suanliRedeemedFen), Money.format(h.zhinengRedeemedFen), h.status.name(), h.reasonList(),
-                h.redeemedAt);
+                h.redeemedAt, Money.format(h.suanliRecoveredFen), Money.format(h.zhinengRecoveredFen), h.origin.name());
     }
 }

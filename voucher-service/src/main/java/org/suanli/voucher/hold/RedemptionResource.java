@@ -14,14 +14,17 @@ import java.util.List;
 
 /**
  * The voucher side's own redeemed figures, order by order, for the finance bureau's reconciliation
- * against the settlement ledger. The period is the contract date's (program year, month).
+ * against the settlement ledger. The period is the contract date's (program year, month). {@code suanli} and
+ * {@code zhineng} are as redeemed at delivery (or approval); what the bureau clawed back since is beside
+ * them in {@code suanliRecovered} / {@code zhinengRecovered}. Claims still in review are not listed: not payable.
  */
 @Path("/api/redemptions")
 @RolesAllowed({"finance", "admin"})
 public class RedemptionResource {
 
     public record RedemptionView(String orderId, String buyerId, int programYear, LocalDate contractDate,
-                                 Instant redeemedAt, String actualAmount, String suanli, String zhineng) {
+                                 Instant redeemedAt, String actualAmount, String suanli, String zhineng,
+                                 String suanliRecovered, String zhinengRecovered) {
     }
 
     @Inject
@@ -39,7 +42,8 @@ public class RedemptionResource {
                 .setParameter("s", SubsidyHold.Status.REDEEMED).setParameter("from", from).setParameter("to", to)
                 .getResultStream()
                 .map(h -> new RedemptionView(h.orderId, h.buyerId, h.programYear, h.contractDate, h.redeemedAt,
-                        Money.format(h.actualAmountFen), Money.format(h.suanliRedeemedFen), Money.format(h.zhinengRedeemedFen)))
+                        Money.format(h.actualAmountFen), Money.format(h.suanliRedeemedFen), Money.format(h.zhinengRedeemedFen),
+                        Money.format(h.suanliRecoveredFen), Money.format(h.zhinengRecoveredFen)))
                 .toList();
     }
 }

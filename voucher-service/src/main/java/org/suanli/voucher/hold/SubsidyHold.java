@@ -23,7 +23,14 @@ import java.time.LocalDate;
 @Table(name = "subsidy_hold")
 public class SubsidyHold extends PanacheEntityBase {
 
-    public enum Status { HELD, REDEEMED, RELEASED }
+    /**
+     * IN_REVIEW: a large claim delivered, still held in full until reviewed and approved (then REDEEMED)
+     * or refused (then RELEASED). VOIDED: a manual hold an admin voided as entered in error.
+     */
+    public enum Status { HELD, IN_REVIEW, REDEEMED, RELEASED, VOIDED }
+
+    /** ORDER: follows the order's events; MANUAL: placed by an admin for a contract signed off-platform. */
+    public enum Origin { ORDER, MANUAL }
 
     @Id
     @Column(name = "order_id")
@@ -83,6 +90,17 @@ public class SubsidyHold extends PanacheEntityBase {
 
     @Column(name = "zhineng_redeemed_fen", nullable = false)
     public long zhinengRedeemedFen;
+
+    /** Clawed back since redemption (追回); redeemed − recovered is what the program finally paid. */
+    @Column(name = "suanli_recovered_fen", nullable = false)
+    public long suanliRecoveredFen;
+
+    @Column(name = "zhineng_recovered_fen", nullable = false)
+    public long zhinengRecoveredFen;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin = Origin.ORDER;
 
     @Column(name = "redeemed_at")
     public Instant redeemedAt;

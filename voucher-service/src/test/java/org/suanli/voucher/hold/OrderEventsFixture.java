@@ -14,21 +14,21 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Order events as order-service publishes them, sent to this test run's own orders topic. */
-final class OrderEventsFixture {
+public final class OrderEventsFixture {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    static String ordersTopic() {
+    public static String ordersTopic() {
         return ConfigProvider.getConfig().getOptionalValue("kernel.events.topic-prefix", String.class).orElse("") + Topics.ORDERS;
     }
 
-    static EventEnvelope envelope(String type, String orderId, Object payload) {
+    public static EventEnvelope envelope(String type, String orderId, Object payload) {
         return new EventEnvelope(UUID.randomUUID(), type, 1, Instant.now(), orderId, orderId, "order-service",
                 JSON.valueToTree(payload));
     }
 
-    static void send(EventEnvelope e) {
+    public static void send(EventEnvelope e) {
         try {
             KafkaProbe.send(ordersTopic(), e.aggregateId(), JSON.writeValueAsString(e));
         } catch (Exception ex) {
@@ -36,7 +36,7 @@ final class OrderEventsFixture {
         }
     }
 
-    static OrderEvents.Placed placed(String orderId, String buyerId, String category, String facilityType,
+    public static OrderEvents.Placed placed(String orderId, String buyerId, String category, String facilityType,
                                      long amountFen, LocalDate contractDate, String zhinengMode) {
         return new OrderEvents.Placed(orderId, buyerId, "ptn-hz-ascend", "91330110MA2B0PA001", true, "off-1", "fac-1",
                 "余杭区", category, facilityType, false, 1000, amountFen / 100, amountFen,

@@ -8,6 +8,9 @@ public final class VoucherEvents {
     public static final String HELD = "SubsidyHeld";
     public static final String REDEEMED = "SubsidyRedeemed";
     public static final String RELEASED = "SubsidyReleased";
+    /** A large claim delivered and waiting for review and approval: not payable until {@link #REDEEMED} follows. */
+    public static final String IN_REVIEW = "SubsidyInReview";
+    public static final String CLAWED_BACK = "SubsidyClawedBack";
 
     private VoucherEvents() {
     }
@@ -24,5 +27,22 @@ public final class VoucherEvents {
 
     public record Released(String orderId, String buyerId, int programYear, long suanliFen, long zhinengFen,
                            String reason) {
+    }
+
+    /**
+     * Delivered on a contract above the review threshold: what would be redeemed on the actual amount
+     * ({@code suanliFen}, {@code zhinengFen}) once reviewed and approved. The whole hold stays held until
+     * then; {@link Redeemed} follows on approval, {@link Released} on refusal.
+     */
+    public record InReview(String orderId, String buyerId, int programYear, long actualAmountFen, long suanliFen,
+                           long zhinengFen, long thresholdFen) {
+    }
+
+    /**
+     * The finance bureau took back (追回) part or all of a redeemed subsidy: the partner owes these amounts
+     * back to the programs. {@code by} is the finance officer, {@code evidenceRef} the document it rests on.
+     */
+    public record ClawedBack(String orderId, String buyerId, String partnerId, int programYear, long suanliFen,
+                             long zhinengFen, String reason, String evidenceRef, String by, java.time.Instant at) {
     }
 }
