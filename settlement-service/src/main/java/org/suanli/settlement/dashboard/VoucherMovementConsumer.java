@@ -11,6 +11,7 @@ import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.contract.VoucherEvents;
 import org.suanli.kernel.inbox.Inbox;
 import org.suanli.settlement.ledger.Accounts;
+import org.suanli.settlement.ledger.Ledger;
 import org.suanli.settlement.ledger.UnreadableEvents;
 
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.UUID;
 /**
  * Topic {@code vouchers}: keeps the time series of held and redeemed amounts per program year behind the
  * burn-down chart. HELD adds to held; REDEEMED moves the redeemed part from held to redeemed and gives the rest
- * of the hold back; RELEASED gives the hold back. Idempotent per event (inbox).
+ * of the hold back; RELEASED gives the hold back; CLAWED_BACK takes a redemption back (and has the ledger post the
+ * reversal, {@link Ledger#postClawback}). Idempotent per event (inbox).
  */
 @ApplicationScoped
 public class VoucherMovementConsumer {
@@ -41,6 +43,9 @@ public class VoucherMovementConsumer {
     @Inject
     ApplyInPlace applyInPlace;
 
+    @Inject
+    Ledger ledger;
+
     /** In its own transaction, retried in place while the database is away (see {@link ApplyInPlace}). */
     @Incoming("vouchers")
     @Blocking
@@ -57,7 +62,8 @@ public class VoucherMovementConsumer {
             return;
         }
         String type = e.type();
-        if (!VoucherEvents.HELD.equals(type) && !VoucherEvents.REDEEMED.equals(type) && !VoucherEvents.RELEASED.equals(type)) {
+        if (!VoucherEvents.HELD.equals(type) && !VoucherEvents.REDEEMED.equals(type) && !VoucherEvents.RELEASED.equals(type)
+                && !VoucherEvents.CLAWED_BACK.equals(type)) {
             return;
         }
         if (e.id() == null) {
@@ -84,6 +90,14 @@ public class VoucherMovementConsumer {
                             -(r.suanliFen() + r.suanliReturnedFen()), r.suanliFen(), at);
                     record(e.id(), r.orderId(), r.buyerId(), Accounts.ZHINENG, r.programYear(), "REDEEMED",
                             -(r.zhinengFen() + r.zhinengReturnedFen()), r.zhinengFen(), at);
+                }
+                case VoucherEvents.CLAWED_BACK -> {
+                    // the reversal goes to the ledger (a receivable from the partner); the burn-down loses the redemption
+                    VoucherEvents.ClawedBack c = codec.payload(e, VoucherEvents.ClawedBack.class);
+                    check(c.orderId(), c.programYear(), c.suanliFen(), c.zhinengFen());
+                    ledger.postClawback(e.id(), c);
+                    record(e.id(), c.orderId(), c.buyerId(), Accounts.SUANLI, c.programYear(), "CLAWED_BACK", 0, -c.suanliFen(), at);
+                    record(e.id(), c.orderId(), c.buyerId(), Accounts.ZHINENG, c.programYear(), "CLAWED_BACK", 0, -c.zhinengFen(), at);
                 }
                 default -> {
                     VoucherEvents.Released r = codec.payload(e, VoucherEvents.Released.class);
