@@ -46,7 +46,7 @@ public record OrderView(String id, OrderState state, String buyerId, OfferingVie
                         o.facilityType, o.category, o.acceleratorModel, o.filingNumber),
                 GpuHours.format(o.gpuHoursTenths), Money.format(o.unitPriceFen), Money.format(o.estimatedAmountFen),
                 o.windowStart, o.windowEnd, o.zhinengMode, o.contractDate, o.placedAt, o.capacityStatus.name(),
-                new SubsidyView(o.subsidyStatus.name(), o.programYear, o.policyCode,
+                new SubsidyView(o.subsidyState().name(), o.programYear, o.policyCode,
                         decided ? rate(o.suanliRateBp) : null, decided ? rate(o.zhinengRateBp) : null,
                         decided ? yuan(o.suanliHeldFen) : null, decided ? yuan(o.zhinengHeldFen) : null,
                         o.subsidyReasonList()),
