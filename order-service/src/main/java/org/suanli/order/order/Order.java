@@ -346,6 +346,20 @@ public class Order {
         return estimatedAmountFen - suanliHeldFen - zhinengHeldFen;
     }
 
+    /**
+     * The subsidy's state as the buyer reads it. Once the order has ended undelivered (rejected, cancelled, expired)
+     * voucher-service gives back whatever it holds for it (the end event tells it to, in the order's own sequence),
+     * so the view never claims HELD — or PENDING — then, even before voucher-service's SubsidyReleased has arrived
+     * here, or when a late SubsidyHeld arrives after the end. The stored {@code subsidyStatus} keeps what was heard.
+     */
+    public SubsidyStatus subsidyState() {
+        if (state.isEndedWithoutDelivery()
+                && (subsidyStatus == SubsidyStatus.HELD || subsidyStatus == SubsidyStatus.PENDING)) {
+            return SubsidyStatus.RELEASED;
+        }
+        return subsidyStatus;
+    }
+
     public List<String> subsidyReasonList() {
         return subsidyReasons == null || subsidyReasons.isEmpty() ? List.of() : Arrays.asList(subsidyReasons.split(","));
     }

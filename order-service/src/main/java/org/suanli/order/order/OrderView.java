@@ -18,7 +18,9 @@ public record OrderView(String id, OrderState state, String buyerId, OfferingVie
                         String endReason, Instant updatedAt,
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<HistoryView> history) {
 
-    public record OfferingView(String id, String partnerId, String partnerName, String facilityId, String facilityName,
+    /** The offering as it stood when the order was placed; {@code partnerCreditCode} is the seller's on the contract. */
+    public record OfferingView(String id, String partnerId, String partnerName, String partnerCreditCode,
+                               String facilityId, String facilityName,
                                String district, String facilityType, String category, String acceleratorModel,
                                String filingNumber) {
     }
@@ -42,11 +44,11 @@ public record OrderView(String id, OrderState state, String buyerId, OfferingVie
     public static OrderView of(Order o, boolean withHistory) {
         boolean decided = o.subsidyStatus != Order.SubsidyStatus.PENDING;
         return new OrderView(o.id, o.state, o.buyerId,
-                new OfferingView(o.offeringId, o.partnerId, o.partnerName, o.facilityId, o.facilityName, o.district,
+                new OfferingView(o.offeringId, o.partnerId, o.partnerName, o.partnerCreditCode, o.facilityId, o.facilityName, o.district,
                         o.facilityType, o.category, o.acceleratorModel, o.filingNumber),
                 GpuHours.format(o.gpuHoursTenths), Money.format(o.unitPriceFen), Money.format(o.estimatedAmountFen),
                 o.windowStart, o.windowEnd, o.zhinengMode, o.contractDate, o.placedAt, o.capacityStatus.name(),
-                new SubsidyView(o.subsidyStatus.name(), o.programYear, o.policyCode,
+                new SubsidyView(o.subsidyState().name(), o.programYear, o.policyCode,
                         decided ? rate(o.suanliRateBp) : null, decided ? rate(o.zhinengRateBp) : null,
                         decided ? yuan(o.suanliHeldFen) : null, decided ? yuan(o.zhinengHeldFen) : null,
                         o.subsidyReasonList()),

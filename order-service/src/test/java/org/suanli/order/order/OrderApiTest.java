@@ -69,6 +69,8 @@ class OrderApiTest {
                 .body("buyerId", equalTo("ent-xihu-ai"))
                 .body("offering.id", equalTo(offering))
                 .body("offering.partnerId", equalTo(Catalog.PARTNER))
+                // the seller's credit code on the contract, as catalog gave it when the order was placed
+                .body("offering.partnerCreditCode", equalTo("91330100MA2H3X4K5L"))
                 .body("offering.facilityType", equalTo("DOMESTIC"))
                 .body("gpuHours", equalTo("12.5"))
                 .body("unitPrice", equalTo("8.00"))

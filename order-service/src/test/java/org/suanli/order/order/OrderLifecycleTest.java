@@ -86,10 +86,27 @@ class OrderLifecycleTest {
         assertNull(o.subsidyHeld(HELD, PLACED_AT, "voucher-service"));
         assertEquals(OrderState.REJECTED, o.state);
         assertEquals(Order.SubsidyStatus.HELD, o.subsidyStatus, "remembered, so its release can be seen later");
+        assertEquals(Order.SubsidyStatus.RELEASED, o.subsidyState(), "but never shown as held: the order has ended");
         o.subsidyReleased(PLACED_AT);
         assertEquals(Order.SubsidyStatus.RELEASED, o.subsidyStatus);
+        assertEquals(Order.SubsidyStatus.RELEASED, o.subsidyState());
         assertNull(o.buyerPaysFen());
         assertEquals(2, o.history.size());
+    }
+
+    @Test
+    void an_ended_order_never_shows_its_subsidy_as_held_or_pending() {
+        Order held = placed();
+        held.subsidyHeld(HELD, PLACED_AT, "voucher-service");
+        assertEquals(Order.SubsidyStatus.HELD, held.subsidyState(), "held while the order lives");
+        held.cancel(null, PLACED_AT.plusSeconds(5), "sme1");
+        assertEquals(Order.SubsidyStatus.HELD, held.subsidyStatus, "voucher-service's release has not arrived yet");
+        assertEquals(Order.SubsidyStatus.RELEASED, held.subsidyState());
+
+        Order pending = placed();
+        pending.timeOut(PLACED_AT.plus(DEADLINE).plusSeconds(1), DEADLINE, "order-service");
+        assertEquals(Order.SubsidyStatus.RELEASED, pending.subsidyState());
+        assertEquals(Order.SubsidyStatus.PENDING, placed().subsidyState());
     }
 
     @Test

@@ -76,7 +76,8 @@ public class BatchResource {
     @Path("/{id}/pay")
     @RolesAllowed("finance")
     public BatchView pay(@PathParam("id") String id, @Valid @NotNull PaymentForm form) {
-        return batches.pay(id(id), form.paymentReference(), caller.name());
+        Long amount = form.amount() == null ? null : org.suanli.kernel.money.Money.parseYuan(form.amount());
+        return batches.pay(id(id), form.paymentReference(), amount, caller.name());
     }
 
     private String ownPartnerOrNull() {

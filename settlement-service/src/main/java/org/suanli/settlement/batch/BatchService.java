@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.settlement.ledger.JournalEntry;
+import org.suanli.settlement.ledger.Ledger;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -28,6 +29,9 @@ public class BatchService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Ledger ledger;
 
     /**
      * The OPEN batch an entry of {@code partnerId} for {@code month} goes into, locked for this transaction:
@@ -84,7 +88,7 @@ public class BatchService {
     /** A batch with its lines; {@code partnerId} non-null restricts to that partner's (others are "not found"). */
     public BatchView get(long id, String partnerId) {
         SettlementBatch b = find(id, partnerId);
-        return BatchView.of(b, totals(b), lines(b.id));
+        return BatchView.of(b, totals(b), lines(b.id)).withPayment(ledger.paymentPostingsOf(b.id));
     }
 
     public String statementCsv(long id, String partnerId) {
@@ -123,9 +127,10 @@ public class BatchService {
     }
 
     @Transactional
-    public BatchView pay(long id, String paymentReference, String actor) {
+    public BatchView pay(long id, String paymentReference, Long amountFen, String actor) {
         SettlementBatch b = lock(id);
         b.status.requireCanMoveTo(BatchStatus.PAID, id);
+        BatchRules.requirePayable(id, b.totalFen, amountFen);
         // bank references ignore case and surrounding spaces: "pay-bb-001" is the transfer "PAY-BB-001"
         // (the database's unique index on lower(trim(payment_reference)) says the same)
         SettlementBatch other = em.createQuery("from SettlementBatch where lower(trim(paymentReference)) = ?1 "
@@ -145,6 +150,7 @@ public class BatchService {
             // a concurrent payment took the same reference between the check and the write
             throw referenceUsed(paymentReference, null);
         }
+        ledger.postPayment(b, paymentReference, actor, b.paidAt);
         LOG.infof("%s recorded payment %s for settlement batch %d (%s %s)", actor, paymentReference, id, b.partnerId,
                 b.period);
         return BatchView.of(b, totals(b), null);

@@ -4,7 +4,10 @@ import org.suanli.settlement.reconciliation.Csv;
 
 import java.util.List;
 
-/** A partner's statement as CSV: one line per journal entry of the batch, then the batch's TOTAL. */
+/**
+ * A partner's statement as CSV: one line per journal entry of the batch, then the batch's TOTAL, then its PAID line
+ * (reference and amount) once paid, or OWED_BACK when clawbacks exceed what it owes.
+ */
 public final class StatementCsv {
 
     public static final String HEADER = "batch_id,partner_id,period,status,entry_id,kind,order_id,corrects_entry_id,"
@@ -31,6 +34,15 @@ public final class StatementCsv {
         b.append(head).append(",TOTAL,,,,,,,,,,,").append(batch.buyerPaid()).append(',').append(batch.suanli())
                 .append(',').append(batch.zhineng()).append(',').append(batch.total()).append(',')
                 .append(batch.entryCount()).append(" entries\n");
+        // the payment (reference in the invoice column, amount in the owed column) or what the partner owes back
+        if (batch.paymentReference() != null) {
+            b.append(head).append(",PAID,,,,,,,,,").append(Csv.text(batch.paymentReference())).append(",,,,,")
+                    .append(batch.paid()).append(",paid ").append(batch.paidAt()).append(" by ")
+                    .append(Csv.text(batch.paidBy()).replace(",", " ")).append('\n');
+        } else if (!"0.00".equals(batch.owedBack())) {
+            b.append(head).append(",OWED_BACK,,,,,,,,,,,,,,-").append(batch.owedBack())
+                    .append(",clawbacks exceed what the batch owes\n");
+        }
         return b.toString();
     }
 }

@@ -29,6 +29,35 @@ public interface VoucherApi {
     @Path("/budgets")
     List<Budget> budgets(@QueryParam("year") int year, @HeaderParam("Authorization") String authorization);
 
+    /** voucher-service's part of an order's claim dossier (its buyer, partner and officials may read it). */
+    @GET
+    @Path("/claims/{orderId}")
+    ClaimRecord claim(@jakarta.ws.rs.PathParam("orderId") String orderId, @HeaderParam("Authorization") String authorization);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ClaimRecord(Hold hold, String partnerId, Buyer buyer, List<Movement> movements, List<AuditEntry> audit) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Hold(String orderId, String buyerId, Integer programYear, String contractDate, String policy, String category,
+                String facilityType, String estimatedAmount, String suanliRate, String zhinengRate, String suanliHeld,
+                String zhinengHeld, String actualAmount, String suanliRedeemed, String zhinengRedeemed, String status,
+                List<String> reasons, String redeemedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Buyer(String id, String name, String creditCode, String type, Boolean sme) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Movement(Long id, String program, Integer year, String kind, String amount, String rate, List<String> reasons,
+                    String at) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AuditEntry(Long id, String actor, String action, String subject, String reason, String detail, String at) {
+    }
+
     /** One redeemed order as voucher-service sees it; money as yuan strings. Fields it adds later are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Redemption(String orderId, String buyerId, Integer programYear, String redeemedAt, String actualAmount,

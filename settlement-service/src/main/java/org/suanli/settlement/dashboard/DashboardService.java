@@ -31,6 +31,9 @@ public class DashboardService {
     @Inject
     BudgetSource budgets;
 
+    @Inject
+    org.suanli.settlement.reconciliation.ReconciliationService reconciliation;
+
     public DashboardView data(int year, String bearer) {
         BudgetSource.Budgets b = budgets.forYear(year, bearer);
         LocalDate today = LocalDate.now(Periods.SHANGHAI);
@@ -54,7 +57,8 @@ public class DashboardService {
         }
         return new DashboardView(year, today, Instant.now(), b.source(), b.asOf(), programs, summary(year),
                 slices(year, "coalesce(facility_type, '(unknown)')", 50), slices(year, "coalesce(category, '(unknown)')", 50),
-                slices(year, "partner_id", 15), slices(year, "coalesce(district, '(unknown)')", 50), topBuyers(year));
+                slices(year, "partner_id", 15), slices(year, "coalesce(district, '(unknown)')", 50), topBuyers(year),
+                payments(year), reconciliation.statusOf(year, bearer));
     }
 
     @SuppressWarnings("unchecked")
@@ -115,6 +119,31 @@ public class DashboardService {
             return new DashboardView.BuyerSlice((String) r[0], Money.format(s + z), Money.format(s), Money.format(z),
                     yuan(r[3]), ((Number) r[4]).longValue());
         }).toList();
+    }
+
+    /** Owed (the year's entries) against paid (those in PAID batches), per partner and per program. */
+    @SuppressWarnings("unchecked")
+    private DashboardView.Payments payments(int year) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select e.partner_id, sum(e.partner_owed_fen),
+                               coalesce(sum(e.partner_owed_fen) filter (where b.status = 'PAID'), 0)
+                          from journal_entry e join settlement_batch b on b.id = e.batch_id
+                         where e.program_year = ?1 group by e.partner_id order by e.partner_id""")
+                .setParameter(1, year).getResultList();
+        List<DashboardView.Owed> byPartner = rows.stream().map(r -> owed((String) r[0], ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue())).toList();
+        Object[] p = (Object[]) em.createNativeQuery("""
+                        select coalesce(sum(e.suanli_fen), 0), coalesce(sum(e.suanli_fen) filter (where b.status = 'PAID'), 0),
+                               coalesce(sum(e.zhineng_fen), 0), coalesce(sum(e.zhineng_fen) filter (where b.status = 'PAID'), 0)
+                          from journal_entry e join settlement_batch b on b.id = e.batch_id where e.program_year = ?1""")
+                .setParameter(1, year).getSingleResult();
+        return new DashboardView.Payments(byPartner, List.of(
+                owed(Accounts.SUANLI, ((Number) p[0]).longValue(), ((Number) p[1]).longValue()),
+                owed(Accounts.ZHINENG, ((Number) p[2]).longValue(), ((Number) p[3]).longValue())));
+    }
+
+    private static DashboardView.Owed owed(String key, long owed, long paid) {
+        return new DashboardView.Owed(key, Money.format(owed), Money.format(paid), Money.format(owed - paid));
     }
 
     private static String yuan(Object n) {

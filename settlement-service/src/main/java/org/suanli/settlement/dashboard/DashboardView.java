@@ -11,7 +11,20 @@ import java.util.List;
 public record DashboardView(int year, LocalDate today, Instant generatedAt, String budgetSource, Instant budgetAsOf,
                             List<ProgramView> programs, LedgerSummary ledger, List<Slice> byFacilityType,
                             List<Slice> byCategory, List<Slice> byPartner, List<Slice> byDistrict,
-                            List<BuyerSlice> topBuyers) {
+                            List<BuyerSlice> topBuyers, Payments payments, ReconciliationStatus reconciliation) {
+
+    /** What the ledger owes for the year's orders, how much of it batches have paid, and what is still open. */
+    public record Payments(List<Owed> byPartner, List<Owed> byProgram) {
+    }
+
+    /** {@code open} = owed − paid; negative when clawbacks leave the partner owing money back. */
+    public record Owed(String key, String owed, String paid, String open) {
+    }
+
+    /** The year's reconciliation in a line ("clean, with 2 acknowledged differences"); null figures if unavailable. */
+    public record ReconciliationStatus(String status, Boolean clean, Integer matched, Integer differences,
+                                       Integer acknowledged) {
+    }
 
     public record ProgramView(String program, String budget, String held, String redeemed, String remaining,
                               String ledgerSubsidy, List<PointView> series, ForecastView forecast) {

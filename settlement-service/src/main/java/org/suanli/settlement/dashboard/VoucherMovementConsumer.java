@@ -13,6 +13,7 @@ import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.pipeline.EventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.settlement.ledger.Accounts;
+import org.suanli.settlement.ledger.Ledger;
 
 import java.time.Instant;
 import java.util.Set;
@@ -21,13 +22,15 @@ import java.util.UUID;
 /**
  * Topic {@code vouchers}: keeps the time series of held and redeemed amounts per program year behind the
  * burn-down chart. HELD adds to held; REDEEMED moves the redeemed part from held to redeemed and gives the rest
- * of the hold back; RELEASED gives the hold back. Idempotent per event (the pipeline's inbox) and per (event, program) row.
+ * of the hold back; RELEASED gives the hold back; CLAWED_BACK takes a redemption back (and has the ledger post the
+ * reversal, {@link Ledger#postClawback}). Idempotent per event (the pipeline's inbox) and per (event, program) row.
  */
 @ApplicationScoped
 public class VoucherMovementConsumer implements EventHandler {
 
     static final String CONSUMER = "settlement.vouchers";
-    private static final Set<String> TYPES = Set.of(VoucherEvents.HELD, VoucherEvents.REDEEMED, VoucherEvents.RELEASED);
+    private static final Set<String> TYPES = Set.of(VoucherEvents.HELD, VoucherEvents.REDEEMED, VoucherEvents.RELEASED,
+            VoucherEvents.CLAWED_BACK);
 
     @Inject
     EventCodec codec;
@@ -37,6 +40,9 @@ public class VoucherMovementConsumer implements EventHandler {
 
     @Inject
     EventPipeline pipeline;
+
+    @Inject
+    Ledger ledger;
 
     @Incoming("vouchers")
     @Blocking
@@ -78,6 +84,14 @@ public class VoucherMovementConsumer implements EventHandler {
                         -(r.suanliFen() + r.suanliReturnedFen()), r.suanliFen(), at);
                 record(e.id(), r.orderId(), r.buyerId(), Accounts.ZHINENG, r.programYear(), "REDEEMED",
                         -(r.zhinengFen() + r.zhinengReturnedFen()), r.zhinengFen(), at);
+            }
+            case VoucherEvents.CLAWED_BACK -> {
+                // the reversal goes to the ledger (a receivable from the partner); the burn-down loses the redemption
+                VoucherEvents.ClawedBack c = codec.payload(e, VoucherEvents.ClawedBack.class);
+                check(c.orderId(), c.programYear(), c.suanliFen(), c.zhinengFen());
+                ledger.postClawback(e.id(), c);
+                record(e.id(), c.orderId(), c.buyerId(), Accounts.SUANLI, c.programYear(), "CLAWED_BACK", 0, -c.suanliFen(), at);
+                record(e.id(), c.orderId(), c.buyerId(), Accounts.ZHINENG, c.programYear(), "CLAWED_BACK", 0, -c.zhinengFen(), at);
             }
             default -> {
                 VoucherEvents.Released r = codec.payload(e, VoucherEvents.Released.class);

@@ -6,6 +6,9 @@ public final class Accounts {
     public static final String SUANLI = "SUANLI";
     public static final String ZHINENG = "ZHINENG";
 
+    /** The treasury's bank account, from which batches are paid. */
+    public static final String TREASURY = "bank:treasury";
+
     private Accounts() {
     }
 

@@ -16,7 +16,7 @@ public record EntryView(long id, String kind, String orderId, Long correctsEntry
     public record Line(int line, String account, String side, String amount, String memo) {
     }
 
-    static EntryView of(JournalEntry e, List<PostingRow> rows) {
+    public static EntryView of(JournalEntry e, List<PostingRow> rows) {
         long debits = rows.stream().filter(r -> r.side == Posting.Side.D).mapToLong(r -> r.amountFen).sum();
         long credits = rows.stream().filter(r -> r.side == Posting.Side.C).mapToLong(r -> r.amountFen).sum();
         return new EntryView(e.id, e.kind.name(), e.orderId, e.correctsEntryId, e.batchId, e.buyerId, e.partnerId,

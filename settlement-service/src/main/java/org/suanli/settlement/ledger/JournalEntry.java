@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One journal entry: an order's completion, or a correction of it that names the entry it corrects.
+ * One journal entry: an order's completion, or a correction or clawback (追回) of it that names the entry it corrects.
  * Immutable here and in the database (a trigger refuses updates and deletes).
  */
 @Entity
@@ -24,7 +24,7 @@ import java.util.UUID;
 @Table(name = "journal_entry")
 public class JournalEntry extends PanacheEntityBase {
 
-    public enum Kind { ORDER_COMPLETED, CORRECTION }
+    public enum Kind { ORDER_COMPLETED, CORRECTION, CLAWBACK }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -93,6 +93,10 @@ public class JournalEntry extends PanacheEntityBase {
     public long partnerOwedFen;
 
     public String reason;
+
+    /** A clawback's evidence (e.g. the case file of the forged invoice); null otherwise. */
+    @Column(name = "evidence_ref")
+    public String evidenceRef;
 
     @Column(name = "posted_by", nullable = false)
     public String postedBy;

@@ -84,6 +84,8 @@ public class LedgerResource {
         }
         // "balanced" speaks of the whole ledger: one account alone never balances, and that is no fault.
         boolean balanced = accountPrefix == null || accountPrefix.isBlank() ? debits == credits : ledger.netFen() == 0;
-        return new TrialBalanceView(Money.format(debits), Money.format(credits), balanced, lines);
+        Ledger.Payables p = ledger.payables();
+        return new TrialBalanceView(Money.format(debits), Money.format(credits), balanced, Money.format(p.paidFen()),
+                Money.format(p.openFen()), Money.format(p.owedBackFen()), lines);
     }
 }

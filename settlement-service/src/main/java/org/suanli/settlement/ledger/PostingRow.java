@@ -21,8 +21,12 @@ public class PostingRow extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "entry_id", nullable = false)
+    /** The journal entry, or null for a line of a batch's payment ({@code paymentId}). */
+    @Column(name = "entry_id")
     public Long entryId;
+
+    @Column(name = "payment_id")
+    public Long paymentId;
 
     @Column(nullable = false)
     public int line;

@@ -63,7 +63,7 @@ public final class Reconciler {
             voucherZhineng = Math.addExact(voucherZhineng, v.zhinengFen());
         }
 
-        int matched = 0;
+        List<VoucherAmounts> matched = new ArrayList<>();
         List<Reconciliation.Mismatch> mismatches = new ArrayList<>();
         List<VoucherAmounts> missingInLedger = new ArrayList<>();
         for (Map.Entry<String, long[]> e : voucherByOrder.entrySet()) {
@@ -71,7 +71,7 @@ public final class Reconciler {
             long[] l = ledgerByOrder.get(e.getKey());
             if (l == null) {
                 if (v[0] == 0 && v[1] == 0) {
-                    matched++;
+                    matched.add(new VoucherAmounts(e.getKey(), 0, 0));
                 } else {
                     missingInLedger.add(new VoucherAmounts(e.getKey(), v[0], v[1]));
                 }
@@ -79,7 +79,7 @@ public final class Reconciler {
             }
             l[2] = 1;
             if (l[0] == v[0] && l[1] == v[1]) {
-                matched++;
+                matched.add(new VoucherAmounts(e.getKey(), v[0], v[1]));
             } else {
                 mismatches.add(new Reconciliation.Mismatch(e.getKey(), l[0], v[0], l[1], v[1]));
             }
@@ -89,18 +89,19 @@ public final class Reconciler {
             long[] l = e.getValue();
             if (l[2] == 0) {
                 if (l[0] == 0 && l[1] == 0) {
-                    matched++;
+                    matched.add(new VoucherAmounts(e.getKey(), 0, 0));
                 } else {
                     missingInVoucher.add(new VoucherAmounts(e.getKey(), l[0], l[1]));
                 }
             }
         }
+        matched.sort(Comparator.comparing(VoucherAmounts::orderId));
         mismatches.sort(Comparator.comparing(Reconciliation.Mismatch::orderId));
         missingInLedger.sort(Comparator.comparing(VoucherAmounts::orderId));
         missingInVoucher.sort(Comparator.comparing(VoucherAmounts::orderId));
         duplicatedInLedger.sort(null);
         duplicatedInVoucher.sort(null);
-        return new Reconciliation(ledgerByOrder.size(), voucherByOrder.size(), matched, mismatches, missingInLedger,
+        return new Reconciliation(ledgerByOrder.size(), voucherByOrder.size(), matched.size(), matched, mismatches, missingInLedger,
                 missingInVoucher, duplicatedInVoucher, duplicatedInLedger,
                 new Reconciliation.Totals(ledgerSuanli, voucherSuanli, ledgerZhineng, voucherZhineng));
     }

@@ -8,7 +8,8 @@ import java.io.Writer;
 
 /**
  * The reconciliation as CSV for a spreadsheet: one line per order that needs explaining (mismatch, missing
- * on one side, duplicate), then a TOTAL line and a MATCHED count. Amounts in yuan, differences in fen.
+ * on one side, duplicate), then a TOTAL line and a MATCHED count, then one MATCHED_ORDER line per matched order and
+ * the period's STATUS. Amounts in yuan, differences in fen.
  */
 public final class ReconciliationCsv {
 
@@ -19,18 +20,30 @@ public final class ReconciliationCsv {
     }
 
     public static void write(Reconciliation r, Writer out) {
+        write(r, Closing.none(r), out);
+    }
+
+    /**
+     * As {@link #write(Reconciliation, Writer)}; a difference finance acknowledged has its status suffixed
+     * {@code _ACKNOWLEDGED}, the matched orders follow as {@code MATCHED_ORDER} lines, and a last {@code STATUS}
+     * line says whether the period closes ("clean, with 2 acknowledged differences").
+     */
+    public static void write(Reconciliation r, Closing closing, Writer out) {
         try {
             out.write(HEADER);
             out.write('\n');
             for (Reconciliation.Mismatch m : r.mismatches()) {
-                line(out, "MISMATCH", m.orderId(), m.ledgerSuanliFen(), m.voucherSuanliFen(), m.ledgerZhinengFen(),
-                        m.voucherZhinengFen());
+                line(out, status(closing, Reconciliation.Difference.MISMATCH, m.orderId(), m.suanliDifferenceFen(),
+                                m.zhinengDifferenceFen()), m.orderId(), m.ledgerSuanliFen(), m.voucherSuanliFen(),
+                        m.ledgerZhinengFen(), m.voucherZhinengFen());
             }
             for (VoucherAmounts v : r.missingInLedger()) {
-                line(out, "MISSING_IN_LEDGER", v.orderId(), 0, v.suanliFen(), 0, v.zhinengFen());
+                line(out, status(closing, Reconciliation.Difference.MISSING_IN_LEDGER, v.orderId(), -v.suanliFen(),
+                        -v.zhinengFen()), v.orderId(), 0, v.suanliFen(), 0, v.zhinengFen());
             }
             for (VoucherAmounts l : r.missingInVoucher()) {
-                line(out, "MISSING_IN_VOUCHER", l.orderId(), l.suanliFen(), 0, l.zhinengFen(), 0);
+                line(out, status(closing, Reconciliation.Difference.MISSING_IN_VOUCHER, l.orderId(), l.suanliFen(),
+                        l.zhinengFen()), l.orderId(), l.suanliFen(), 0, l.zhinengFen(), 0);
             }
             for (String id : r.duplicatedInLedger()) {
                 out.write("DUPLICATE_IN_LEDGER," + Csv.text(id) + ",,,,,,\n");
@@ -41,10 +54,19 @@ public final class ReconciliationCsv {
             Reconciliation.Totals t = r.totals();
             line(out, "TOTAL", "", t.ledgerSuanliFen(), t.voucherSuanliFen(), t.ledgerZhinengFen(), t.voucherZhinengFen());
             out.write("MATCHED," + r.matched() + ",,,,,,\n");
+            for (VoucherAmounts m : r.matchedOrders()) {
+                line(out, "MATCHED_ORDER", m.orderId(), m.suanliFen(), m.suanliFen(), m.zhinengFen(), m.zhinengFen());
+            }
+            out.write("STATUS," + Csv.text(closing.status()) + ",,,,,,\n");
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String status(Closing closing, String status, String orderId, long suanliDiff, long zhinengDiff) {
+        return closing.of(new Reconciliation.Difference(status, orderId, suanliDiff, zhinengDiff)) == null ? status
+                : status + "_ACKNOWLEDGED";
     }
 
     private static void line(Writer out, String status, String orderId, long ledgerSuanli, long voucherSuanli,

@@ -65,7 +65,7 @@ class BatchRulesTest {
     void a_statement_csv_has_one_line_per_entry_and_a_total_with_the_frozen_figures() {
         BatchView batch = new BatchView(3, "ptn-hz-ascend", "2026-11", BatchStatus.CLOSED, true, 2, "1000.00",
                 "300.00", "0.00", "1300.00", Instant.parse("2026-12-01T02:00:00Z"), "finance1", null, null, null, null,
-                null, Instant.parse("2026-11-02T02:00:00Z"), null);
+                null, Instant.parse("2026-11-02T02:00:00Z"), "0.00", "1300.00", "0.00", null, null);
         List<StatementLine> lines = List.of(
                 new StatementLine(10, "ORDER_COMPLETED", "ord-1", null, "ent-xihu-ai", LocalDate.of(2026, 11, 2),
                         Instant.parse("2026-11-05T08:00:00Z"), "DOMESTIC", "COMPUTE", "西湖区", "INV-1", "1300.00",
@@ -85,5 +85,22 @@ class BatchRulesTest {
         assertTrue(rows[2].endsWith(",10.00,-10.00,0.00,0.00,\"invoice, \"\"rounded\"\"\""), rows[2]);
         assertEquals("3,ptn-hz-ascend,2026-11,CLOSED,,TOTAL,,,,,,,,,,,1000.00,300.00,0.00,1300.00,2 entries", rows[3]);
         assertEquals(StatementCsv.HEADER.split(",").length, rows[3].split(",", -1).length, "the TOTAL line has every column");
+    }
+
+    @Test
+    void a_batch_is_paid_whole_and_never_when_the_partner_owes_money_back() {
+        assertDoesNotThrow(() -> BatchRules.requirePayable(5, 200000, null));
+        assertDoesNotThrow(() -> BatchRules.requirePayable(5, 200000, 200000L));
+        assertEquals(BatchRules.EXCEEDS_OWED,
+                assertThrows(ProblemException.class, () -> BatchRules.requirePayable(5, 200000, 200001L)).slug());
+        assertEquals(BatchRules.SHORT,
+                assertThrows(ProblemException.class, () -> BatchRules.requirePayable(5, 200000, 199999L)).slug());
+        ProblemException back = assertThrows(ProblemException.class, () -> BatchRules.requirePayable(5, -15000, null));
+        assertEquals(422, back.status());
+        assertTrue(back.getMessage().contains("owes 150.00 back"), back.getMessage());
+
+        assertEquals(new BatchRules.Balance(0, 200000, 0), BatchRules.balance(BatchStatus.APPROVED, 200000));
+        assertEquals(new BatchRules.Balance(200000, 0, 0), BatchRules.balance(BatchStatus.PAID, 200000));
+        assertEquals(new BatchRules.Balance(0, 0, 15000), BatchRules.balance(BatchStatus.CLOSED, -15000));
     }
 }

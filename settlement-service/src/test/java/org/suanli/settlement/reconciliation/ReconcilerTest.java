@@ -96,6 +96,8 @@ class ReconcilerTest {
                 "MISSING_IN_LEDGER,'=only-voucher,0.00,7.00,-700,0.00,0.00,0",
                 "MISSING_IN_VOUCHER,only-ledger,2.50,0.00,250,0.50,0.00,50",
                 "TOTAL,,373.85,378.00,-415,0.50,0.00,50",
-                "MATCHED,1,,,,,,") + "\n", out.toString());
+                "MATCHED,1,,,,,,",
+                "MATCHED_ORDER,o2,1.00,1.00,0,0.00,0.00,0",
+                "STATUS,3 differences to explain,,,,,,") + "\n", out.toString());
     }
 }

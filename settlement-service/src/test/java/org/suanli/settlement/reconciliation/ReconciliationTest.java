@@ -130,7 +130,11 @@ class ReconciliationTest {
                 "MISSING_IN_LEDGER," + R6 + ",0.00,7.00,-700,0.00,0.00,0",
                 "MISSING_IN_VOUCHER," + R5 + ",2.50,0.00,250,0.50,0.00,50",
                 "TOTAL,,527.85,532.36,-451,90.50,89.90,60",
-                "MATCHED,3,,,,,,") + "\n", csv);
+                "MATCHED,3,,,,,,",
+                "MATCHED_ORDER," + R1 + ",370.35,370.35,0,0.00,0.00,0",
+                "MATCHED_ORDER," + R3 + ",5.00,5.00,0,0.00,0.00,0",
+                "MATCHED_ORDER," + R4 + ",0.00,0.00,0,0.00,0.00,0",
+                "STATUS,3 differences to explain,,,,,,") + "\n", csv);
     }
 
     @Test

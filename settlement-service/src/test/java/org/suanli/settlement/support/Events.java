@@ -74,6 +74,17 @@ public final class Events {
                 "CANCELLED"));
     }
 
+    /** A clawback (追回) of part of an order's redeemed subsidy by finance1; returns the JSON sent (to send it again). */
+    public static String clawedBack(String orderId, String buyerId, String partnerId, int year, long suanli, long zhineng,
+                                    String reason, String evidence) {
+        Instant at = Instant.now();
+        String json = envelope(UUID.randomUUID(), VoucherEvents.CLAWED_BACK, orderId, at,
+                new VoucherEvents.ClawedBack(orderId, buyerId, partnerId, year, suanli, zhineng, reason, evidence,
+                        "finance1", at));
+        KafkaProbe.send(topic(Topics.VOUCHERS), orderId, json);
+        return json;
+    }
+
     private static void send(String type, String orderId, Instant at, Object payload) {
         KafkaProbe.send(topic(Topics.VOUCHERS), orderId, envelope(UUID.randomUUID(), type, orderId, at, payload));
     }

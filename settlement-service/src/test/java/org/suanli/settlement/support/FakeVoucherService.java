@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stands in for voucher-service's two read endpoints (CONVENTIONS.md) on a free local port, so the settlement
- * tests decide what "voucher-service's own figures" are. Tests set the JSON it answers and see the
+ * Stands in for voucher-service's read endpoints (CONVENTIONS.md, and its claim records) and for the order and
+ * offering reads of order- and catalog-service, on a free local port, so the settlement tests decide what the
+ * neighbours' own figures are. Tests set the JSON it answers and see the
  * Authorization header it was called with.
  */
 public class FakeVoucherService implements QuarkusTestResourceLifecycleManager {
@@ -25,6 +26,10 @@ public class FakeVoucherService implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, String> REDEMPTIONS = new ConcurrentHashMap<>();
     /** "2033" -> JSON array of budgets. */
     public static final Map<String, String> BUDGETS = new ConcurrentHashMap<>();
+    /** order id -> JSON of order-service's order, of voucher-service's claim record; offering id -> catalog's offering. */
+    public static final Map<String, String> ORDERS = new ConcurrentHashMap<>();
+    public static final Map<String, String> CLAIMS = new ConcurrentHashMap<>();
+    public static final Map<String, String> OFFERINGS = new ConcurrentHashMap<>();
     public static volatile String lastAuthorization;
     /** When set, every request gets this status. */
     public static volatile int failWith;
@@ -40,8 +45,14 @@ public class FakeVoucherService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/redemptions", ex -> answer(ex, REDEMPTIONS));
         server.createContext("/api/budgets", ex -> answer(ex, BUDGETS));
+        server.createContext("/api/claims/", ex -> byId(ex, "/api/claims/", CLAIMS));
+        server.createContext("/api/orders/", ex -> byId(ex, "/api/orders/", ORDERS));
+        server.createContext("/api/offerings/", ex -> byId(ex, "/api/offerings/", OFFERINGS));
         server.start();
-        return Map.of("quarkus.rest-client.voucher.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        // the same stand-in answers for order-service's and catalog-service's reads of the claim dossier
+        return Map.of("quarkus.rest-client.voucher.url", url, "quarkus.rest-client.orders.url", url,
+                "quarkus.rest-client.catalog.url", url);
     }
 
     @Override
@@ -57,6 +68,19 @@ public class FakeVoucherService implements QuarkusTestResourceLifecycleManager {
         String key = q.get("year") + (q.containsKey("month") ? "-" + String.format("%02d", Integer.parseInt(q.get("month"))) : "");
         int status = failWith != 0 ? failWith : lastAuthorization == null ? 401 : 200;
         byte[] body = (status == 200 ? data.getOrDefault(key, "[]") : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** One resource by the id at the end of the path: 200 with its JSON, 404 if the test set none. */
+    private static void byId(HttpExchange ex, String prefix, Map<String, String> data) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String json = data.get(ex.getRequestURI().getPath().substring(prefix.length()));
+        int status = failWith != 0 ? failWith : auth == null ? 401 : json == null ? 404 : 200;
+        byte[] body = (status == 200 ? json : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {

@@ -34,6 +34,16 @@ public class AuditTrail {
                 (String) r[3], (String) r[4], (String) r[5], toInstant(r[6]))).toList();
     }
 
+    /** Every entry about one subject (an order id, a buyer id), oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<Entry> about(String subject) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "select id, actor, action, subject, reason, detail, at from audit_entry where subject = ?1 order by id")
+                .setParameter(1, subject).setMaxResults(1000).getResultList();
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], toInstant(r[6]))).toList();
+    }
+
     static Instant toInstant(Object o) {
         if (o instanceof Instant i) {
             return i;

@@ -21,6 +21,11 @@ public class LedgerResource {
 
     public record MovementView(long id, String orderId, String buyerId, String program, int year, String kind,
                                String amount, String rate, List<String> reasons, Instant at) {
+        static MovementView of(BudgetMovement m) {
+            return new MovementView(m.id, m.orderId, m.buyerId, m.program.name(), m.programYear, m.kind.name(),
+                    Money.format(m.amountFen), Rates.format(m.rateBp),
+                    m.reasons.isEmpty() ? List.of() : List.of(m.reasons.split(";")), m.at);
+        }
     }
 
     @Inject
@@ -40,9 +45,7 @@ public class LedgerResource {
                         order by at desc, id desc""", BudgetMovement.class)
                 .setParameter("order", orderId).setParameter("year", year).setMaxResults(Math.max(1, Math.min(limit, 10_000)))
                 .getResultStream()
-                .map(m -> new MovementView(m.id, m.orderId, m.buyerId, m.program.name(), m.programYear, m.kind.name(),
-                        Money.format(m.amountFen), Rates.format(m.rateBp),
-                        m.reasons.isEmpty() ? List.of() : List.of(m.reasons.split(";")), m.at))
+                .map(MovementView::of)
                 .toList());
         java.util.Collections.reverse(latest);
         return latest;

@@ -1,5 +1,6 @@
 package org.suanli.kernel.events.contract;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Events of voucher-service on topic {@code vouchers}, keyed by order id: the subsidy's two-phase life. */

@@ -1,0 +1,33 @@
+package org.suanli.settlement.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.math.BigDecimal;
+
+/**
+ * catalog-service's offering read, with the caller's token. URL: {@code quarkus.rest-client.catalog.url}. Only the
+ * offering's fixed description is read (not its capacity, which moves with every order).
+ */
+@RegisterRestClient(configKey = "catalog")
+@Path("/api/offerings")
+@Produces(MediaType.APPLICATION_JSON)
+public interface CatalogApi {
+
+    @GET
+    @Path("/{id}")
+    Offering offering(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Offering(String id, String partnerId, String partnerName, String partnerCreditCode, String facilityName,
+                    String district, String facilityType, String category, String filingNumber,
+                    String acceleratorModel, Integer acceleratorsPerUnit, Integer memoryGb, BigDecimal fp16Tflops,
+                    String unitPrice) {
+    }
+}
