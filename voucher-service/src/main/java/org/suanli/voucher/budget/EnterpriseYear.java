@@ -1,7 +1,7 @@
 package org.suanli.voucher.budget;
 
 /**
- * A buyer's program year as locked for a decision: 算力券 used against its cap (POLICY rule 7) and the
+ * A buyer's program year as locked for a decision: 算力券 used against its cap (docs/POLICY.md rule 7) and the
  * COMPUTE amounts declared (rule 5). Deltas are written once per transaction; the table's CHECK refuses
  * anything beyond the cap.
  */

@@ -61,7 +61,7 @@ public class Buyer extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt = Instant.now();
 
-    /** POLICY "related parties": same credit code as the seller, or recorded by the bureau as related. */
+    /** docs/POLICY.md "Related parties": same credit code as the seller, or recorded by the bureau as related. */
     public boolean isRelatedTo(String sellerCreditCode) {
         return sellerCreditCode != null
                 && (sellerCreditCode.equals(creditCode) || relatedPartyCreditCodes.contains(sellerCreditCode));

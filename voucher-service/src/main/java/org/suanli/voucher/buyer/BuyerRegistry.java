@@ -42,7 +42,7 @@ public class BuyerRegistry {
         Long capOverride = form.capOverride() == null ? null : Money.parsePositiveYuan(form.capOverride());
         if (capOverride != null && (!foundationModel || form.type() != BuyerType.ENTERPRISE)) {
             throw ProblemException.unprocessable("cap-override-not-allowed",
-                    "only a foundation-model enterprise may have its cap raised (POLICY rule 7)");
+                    "only a foundation-model enterprise may have its cap raised (docs/POLICY.md rule 7)");
         }
         if (capOverride != null) {
             // "放宽": the bureau may only raise the cap; an override at or below it would be shown but never applied.

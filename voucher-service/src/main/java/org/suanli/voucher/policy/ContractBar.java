@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What takes a whole contract out of both voucher programs, whatever the version in force offers
- * (POLICY.md, "The contract's life"). These are the marketplace's rules, not a version's figures.
+ * (docs/POLICY.md, "The contract's life"). These are the marketplace's rules, not a version's figures.
  */
 @FunctionalInterface
 interface ContractBar {

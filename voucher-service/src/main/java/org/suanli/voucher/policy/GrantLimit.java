@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A ceiling on what may be granted from one program, whatever was computed (POLICY.md rules 7 and 8).
+ * A ceiling on what may be granted from one program, whatever was computed (docs/POLICY.md rules 7 and 8).
  * Granted = min(computed, every ceiling); each ceiling below the computed figure is listed (rule 9).
  */
 @FunctionalInterface

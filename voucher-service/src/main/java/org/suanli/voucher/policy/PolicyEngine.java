@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Decides the 算力券 and 智能券 of one contract under the policy version in force on its contract date.
  * Pure and thread-safe: what a decision depends on is in the request and the versions; holding the
- * grants against budgets and caps is the caller's business (POLICY.md "The contract's life").
+ * grants against budgets and caps is the caller's business (docs/POLICY.md "The contract's life").
  */
 public final class PolicyEngine {
 
@@ -68,6 +68,11 @@ public final class PolicyEngine {
             return SubsidyDecision.nothing(version.code(), amount, bars);
         }
         PolicyParameters terms = version.parameters();
+        List<ReasonCode> termRefusals = refusals(ContractTermRule.all(), rule -> rule.refusal(contract, terms.contractTerms()));
+        if (!termRefusals.isEmpty()) {
+            // The program does not take this contract at all (rules 11–13): nothing to rate or to limit.
+            return SubsidyDecision.nothing(version.code(), amount, termRefusals);
+        }
 
         Optional<ReasonCode> zhinengRefusal = contract.zhinengMode() == ZhinengMode.NONE
                 ? Optional.empty()

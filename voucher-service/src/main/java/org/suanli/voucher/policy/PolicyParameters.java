@@ -1,5 +1,6 @@
 package org.suanli.voucher.policy;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,17 +14,49 @@ import java.util.Set;
  * was merely forgotten fails to load instead of silently meaning "unlimited" (see
  * {@link PolicyParametersJson}).
  *
- * @param suanli  the 算力券 terms; every version has them
- * @param zhineng the 智能券 terms, or {@code null} when the version runs no 智能券 program
+ * @param suanli   the 算力券 terms; every version has them
+ * @param zhineng  the 智能券 terms, or {@code null} when the version runs no 智能券 program
+ * @param contract terms on the contract itself (docs/POLICY.md rules 11–13), or {@code null} when the version
+ *                 sets none (Hangzhou's versions)
  */
-public record PolicyParameters(SuanliTerms suanli, ZhinengTerms zhineng) {
+public record PolicyParameters(SuanliTerms suanli, ZhinengTerms zhineng, ContractTerms contract) {
 
     public PolicyParameters {
         Objects.requireNonNull(suanli, "suanli terms are required");
     }
 
+    /** A version with no terms on the contract itself, as Hangzhou's are. */
+    public PolicyParameters(SuanliTerms suanli, ZhinengTerms zhineng) {
+        this(suanli, zhineng, null);
+    }
+
     public Optional<ZhinengTerms> zhinengProgram() {
         return Optional.ofNullable(zhineng);
+    }
+
+    public ContractTerms contractTerms() {
+        return contract == null ? ContractTerms.NONE : contract;
+    }
+
+    /**
+     * What a program asks of the contract itself, before any rate (docs/POLICY.md rules 11–13). Each
+     * member switches one named rule of {@link ContractTermRule} on.
+     *
+     * @param programStart        contracts signed before this day earn nothing (rule 11); {@code null} = from the
+     *                            version's first day
+     * @param longestTermMonths   the longest contract term the program pays for, in months (rule 12);
+     *                            {@code null} = any term
+     * @param oneClaimPerContract whether a contract that was already claimed on is refused (rule 13)
+     */
+    public record ContractTerms(LocalDate programStart, Integer longestTermMonths, boolean oneClaimPerContract) {
+
+        static final ContractTerms NONE = new ContractTerms(null, null, false);
+
+        public ContractTerms {
+            if (longestTermMonths != null && longestTermMonths < 1) {
+                throw new IllegalArgumentException("contract.longestTermMonths must be at least 1, was " + longestTermMonths);
+            }
+        }
     }
 
     /**
@@ -37,6 +70,9 @@ public record PolicyParameters(SuanliTerms suanli, ZhinengTerms zhineng) {
      * @param filedModelRequiredFor categories that must run on a filed model (rule 3)
      * @param smeBoost              the SME rate (rule 5), {@code null} = none
      * @param enterpriseCapFen      per-enterprise yearly cap (rule 7), {@code null} = none
+     * @param capRaisableForFoundationModels whether the bureau may raise the cap of a foundation-model
+     *                              enterprise (HZ-2025's "可以放宽申领上限", rule 7); a program that does not say so
+     *                              holds every enterprise to the cap
      */
     public record SuanliTerms(
             Long annualBudgetFen,
@@ -45,7 +81,8 @@ public record PolicyParameters(SuanliTerms suanli, ZhinengTerms zhineng) {
             Map<Category, RateTable> rates,
             Set<Category> filedModelRequiredFor,
             SmeBoost smeBoost,
-            Long enterpriseCapFen) {
+            Long enterpriseCapFen,
+            boolean capRaisableForFoundationModels) {
 
         public SuanliTerms {
             requireNonNegative(annualBudgetFen, "suanli.annualBudgetFen");
@@ -79,11 +116,11 @@ public record PolicyParameters(SuanliTerms suanli, ZhinengTerms zhineng) {
 
         /**
          * The cap that binds this buyer (rule 7): the policy's, raised to the bureau's override for a
-         * foundation-model enterprise. "放宽" only raises it: an override below the policy's cap, or one
+         * foundation-model enterprise where the version allows it. "放宽" only raises it: an override below the policy's cap, or one
          * recorded on anyone else, changes nothing. Empty when the policy has no cap at all.
          */
         public Optional<Long> enterpriseCapFor(boolean foundationModel, Long capOverrideFen) {
-            return enterpriseCap().map(policyCap -> foundationModel && capOverrideFen != null
+            return enterpriseCap().map(policyCap -> capRaisableForFoundationModels && foundationModel && capOverrideFen != null
                     ? Math.max(policyCap, capOverrideFen) : policyCap);
         }
     }

@@ -20,7 +20,21 @@ public final class PolicyParametersJson {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
+
+    /**
+     * Members added after versions were already stored, with the meaning the rules gave them before they
+     * existed. Only these may be left out (HZ-2023 and HZ-2025 were written before them); every other member
+     * must still be written out.
+     */
+    private static final java.util.List<AddedLater> ADDED_LATER = java.util.List.of(
+            new AddedLater(null, "contract", com.fasterxml.jackson.databind.node.NullNode.getInstance()),
+            new AddedLater("suanli", "capRaisableForFoundationModels", com.fasterxml.jackson.databind.node.BooleanNode.TRUE));
+
+    private record AddedLater(String parent, String member, com.fasterxml.jackson.databind.JsonNode before) {
+    }
 
     private PolicyParametersJson() {
     }
@@ -28,7 +42,17 @@ public final class PolicyParametersJson {
     /** Throws {@link IllegalArgumentException} naming what is wrong. */
     public static PolicyParameters read(String json) {
         try {
-            return STRICT.readValue(json, PolicyParameters.class);
+            com.fasterxml.jackson.databind.JsonNode tree = STRICT.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new IllegalArgumentException("policy parameters are not valid: they must be one JSON object");
+            }
+            for (AddedLater added : ADDED_LATER) {
+                com.fasterxml.jackson.databind.JsonNode parent = added.parent() == null ? tree : tree.get(added.parent());
+                if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has(added.member())) {
+                    o.set(added.member(), added.before());
+                }
+            }
+            return STRICT.treeToValue(tree, PolicyParameters.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("policy parameters are not valid: " + inWords(e), e);
         }

@@ -18,7 +18,10 @@ public enum ReasonCode {
     BUDGET_EXHAUSTED,
     ZHINENG_BUDGET_EXHAUSTED,
     PARTNER_NOT_APPROVED,
-    RELATED_PARTY;
+    RELATED_PARTY,
+    SIGNED_BEFORE_PROGRAM_START,
+    TERM_TOO_LONG,
+    ALREADY_CLAIMED;
 
     /** The order reasons are listed in everywhere: alphabetical by name. */
     public static final Comparator<ReasonCode> BY_NAME = Comparator.comparing(ReasonCode::name);

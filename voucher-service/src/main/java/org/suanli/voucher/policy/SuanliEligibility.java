@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.suanli.voucher.policy.PolicyParameters.SuanliTerms;
 
 /**
- * Whether a contract can earn 算力券 at all under the version in force (POLICY.md rules 2 and 3).
+ * Whether a contract can earn 算力券 at all under the version in force (docs/POLICY.md rules 2 and 3).
  * Every failing rule is reported, so a refused buyer learns all that stands in the way at once.
  */
 @FunctionalInterface

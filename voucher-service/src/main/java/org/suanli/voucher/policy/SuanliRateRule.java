@@ -8,7 +8,7 @@ import static org.suanli.voucher.policy.ZhinengMode.SEPARATE_APPLICATION;
 import java.util.List;
 
 /**
- * The steps that fix the 算力券 rate of an eligible contract (POLICY.md rules 4, 5 and 6), applied in
+ * The steps that fix the 算力券 rate of an eligible contract (docs/POLICY.md rules 4, 5 and 6), applied in
  * the order of {@link #inOrder()}; each takes the rate so far and gives the rate after it.
  */
 @FunctionalInterface

@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param zhinengBudgetRemainingFen what is left of this year's 智能券 budget; {@code null} = plenty
  * @param partnerApproved           whether the seller is an approved city compute partner (市级算力伙伴)
  * @param relatedParty              whether buyer and seller are related (same credit code or recorded so)
+ * @param termEnd                   the last day of the contract's term (in the marketplace, the end of the order's
+ *                                  delivery window); {@code null} = not stated. Read only by a program that limits the
+ *                                  term (docs/POLICY.md rule 12)
+ * @param claimedBefore             whether a subsidy was already claimed on this very contract (rule 13)
  */
 public record SubsidyRequest(
         LocalDate contractDate,
@@ -42,7 +46,9 @@ public record SubsidyRequest(
         ZhinengMode zhinengMode,
         Long zhinengBudgetRemainingFen,
         boolean partnerApproved,
-        boolean relatedParty) {
+        boolean relatedParty,
+        LocalDate termEnd,
+        boolean claimedBefore) {
 
     public SubsidyRequest {
         Objects.requireNonNull(contractDate, "contractDate is required");
@@ -61,6 +67,17 @@ public record SubsidyRequest(
         if (zhinengBudgetRemainingFen != null) {
             requireNonNegative(zhinengBudgetRemainingFen, "zhinengBudgetRemainingFen");
         }
+    }
+
+    /** A contract whose term is not stated and that was never claimed on: all a Hangzhou version asks. */
+    public SubsidyRequest(LocalDate contractDate, BuyerType buyerType, boolean sme, boolean foundationModel,
+                          Long capOverrideFen, Category category, FacilityType facilityType, boolean filedModel,
+                          long amountFen, long declaredBeforeFen, long suanliUsedBeforeFen, Long suanliBudgetRemainingFen,
+                          ZhinengMode zhinengMode, Long zhinengBudgetRemainingFen, boolean partnerApproved,
+                          boolean relatedParty) {
+        this(contractDate, buyerType, sme, foundationModel, capOverrideFen, category, facilityType, filedModel, amountFen,
+                declaredBeforeFen, suanliUsedBeforeFen, suanliBudgetRemainingFen, zhinengMode, zhinengBudgetRemainingFen,
+                partnerApproved, relatedParty, null, false);
     }
 
     private static void requireNonNegative(long fen, String what) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether 智能券, when asked for, applies to a contract (POLICY.md rules 2 and 6). Each rule has the
+ * Whether 智能券, when asked for, applies to a contract (docs/POLICY.md rules 2 and 6). Each rule has the
  * same answer, ZHINENG_NOT_APPLICABLE; the contract keeps its 算力券 as if 智能券 had not been asked.
  */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package org.suanli.voucher.policy;
 
-/** How a buyer combines 智能券 with 算力券 on one contract (POLICY.md rule 6). */
+/** How a buyer combines 智能券 with 算力券 on one contract (docs/POLICY.md rule 6). */
 public enum ZhinengMode {
     /** No 智能券 asked for. */
     NONE,

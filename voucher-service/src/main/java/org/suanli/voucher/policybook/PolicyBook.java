@@ -14,7 +14,11 @@ import org.suanli.voucher.policy.PolicyVersion;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The policy versions as data (table {@code policy_version}, seeded by migration) and the engine built
@@ -25,6 +29,8 @@ import java.util.List;
 public class PolicyBook {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** Hangzhou's program: the one the marketplace's holds and quotes decide under (docs/POLICY.md rule 10). */
+    public static final String HANGZHOU = "HZ";
     /** Other replicas see a new version within this long; it can only take effect from tomorrow anyway. */
     private static final long REFRESH_NANOS = 10_000_000_000L;
 
@@ -34,36 +40,58 @@ public class PolicyBook {
     @Inject
     AuditTrail audit;
 
-    private volatile PolicyEngine engine;
+    /** One engine per scheme (city): each city's versions repeal only its own earlier ones. */
+    private volatile Map<String, PolicyEngine> engines;
     private volatile long loadedAt;
 
+    /** Hangzhou's engine. */
     public PolicyEngine engine() {
-        PolicyEngine e = engine;
-        if (e == null || System.nanoTime() - loadedAt > REFRESH_NANOS) {
-            e = new PolicyEngine(load());
-            engine = e;
-            loadedAt = System.nanoTime();
-        }
-        return e;
+        return engine(HANGZHOU).orElseThrow(() -> new IllegalStateException("no Hangzhou policy versions"));
     }
 
-    public List<PolicyVersion> versions() {
-        return load();
+    /** The engine of one city's program, if it has versions. */
+    public Optional<PolicyEngine> engine(String scheme) {
+        Map<String, PolicyEngine> e = engines;
+        if (e == null || System.nanoTime() - loadedAt > REFRESH_NANOS) {
+            Map<String, PolicyEngine> fresh = new TreeMap<>();
+            bySchemes(loadAll()).forEach((s, versions) -> fresh.put(s, new PolicyEngine(versions)));
+            e = Map.copyOf(fresh);
+            engines = e;
+            loadedAt = System.nanoTime();
+        }
+        return Optional.ofNullable(e.get(scheme));
+    }
+
+    /** Every version, with its scheme, oldest first. */
+    public List<SchemeVersion> versions() {
+        return loadAll();
+    }
+
+    /** A policy version and the city program (scheme) it belongs to. */
+    public record SchemeVersion(String scheme, PolicyVersion version) {
+    }
+
+    private static Map<String, List<PolicyVersion>> bySchemes(List<SchemeVersion> all) {
+        Map<String, List<PolicyVersion>> grouped = new TreeMap<>();
+        all.forEach(v -> grouped.computeIfAbsent(v.scheme(), s -> new ArrayList<>()).add(v.version()));
+        return grouped;
     }
 
     @Transactional
-    public PolicyVersion add(String code, LocalDate effectiveFrom, PolicyParameters parameters, String actor, String reason) {
+    public PolicyVersion add(String scheme, String code, LocalDate effectiveFrom, PolicyParameters parameters, String actor,
+                             String reason) {
         LocalDate today = LocalDate.now(SHANGHAI);
         if (!effectiveFrom.isAfter(today)) {
             throw ProblemException.unprocessable("policy-effective-in-past",
                     "a new policy version takes effect from a future date (after " + today + "); the past is never edited");
         }
-        List<PolicyVersion> existing = load();
-        for (PolicyVersion v : existing) {
+        for (SchemeVersion sv : loadAll()) {
+            PolicyVersion v = sv.version();
             if (v.code().equals(code)) {
                 throw ProblemException.conflict("policy-code-taken", "policy version " + code + " already exists");
             }
-            if (!effectiveFrom.isAfter(v.effectiveFrom())) {
+            // Each city's chain only: a Hangzhou version neither repeals nor waits for another city's.
+            if (sv.scheme().equals(scheme) && !effectiveFrom.isAfter(v.effectiveFrom())) {
                 throw ProblemException.unprocessable("policy-not-latest",
                         "a new version must take effect after the latest one (" + v.code() + " from " + v.effectiveFrom() + ")");
             }
@@ -71,21 +99,22 @@ public class PolicyBook {
         PolicyVersion version = new PolicyVersion(code, effectiveFrom, parameters);
         String json = PolicyParametersJson.write(parameters);
         em.createNativeQuery("""
-                        insert into policy_version (code, effective_from, parameters, created_by, reason)
-                        values (?1, ?2, cast(?3 as jsonb), ?4, ?5)""")
+                        insert into policy_version (code, effective_from, parameters, created_by, reason, scheme)
+                        values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)""")
                 .setParameter(1, code).setParameter(2, Date.valueOf(effectiveFrom)).setParameter(3, json)
-                .setParameter(4, actor).setParameter(5, reason).executeUpdate();
+                .setParameter(4, actor).setParameter(5, reason).setParameter(6, scheme).executeUpdate();
         audit.record(actor, "POLICY_VERSION_ADDED", "policy:" + code, reason, json);
-        engine = null;
+        engines = null;
         return version;
     }
 
     @SuppressWarnings("unchecked")
-    private List<PolicyVersion> load() {
+    private List<SchemeVersion> loadAll() {
         List<Object[]> rows = em.createNativeQuery(
-                        "select code, effective_from, cast(parameters as text) from policy_version order by effective_from")
+                        "select code, effective_from, cast(parameters as text), scheme from policy_version order by scheme, effective_from")
                 .getResultList();
-        return rows.stream().map(r -> new PolicyVersion((String) r[0], toDate(r[1]), PolicyParametersJson.read((String) r[2])))
+        return rows.stream().map(r -> new SchemeVersion((String) r[3],
+                        new PolicyVersion((String) r[0], toDate(r[1]), PolicyParametersJson.read((String) r[2]))))
                 .toList();
     }
 

@@ -23,11 +23,13 @@ import java.util.List;
 @Path("/api/policies")
 public class PolicyResource {
 
+    /** {@code scheme}: the city program the version belongs to; Hangzhou's ("HZ") when left out. */
     public record PolicyForm(@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,32}") String code, @NotNull LocalDate effectiveFrom,
-                             @NotNull JsonNode parameters, @NotBlank @Size(max = 500) String reason) {
+                             @NotNull JsonNode parameters, @NotBlank @Size(max = 500) String reason,
+                             @Pattern(regexp = "[A-Z]{2,8}") String scheme) {
     }
 
-    public record PolicyView(String code, LocalDate effectiveFrom, JsonNode parameters) {
+    public record PolicyView(String code, LocalDate effectiveFrom, JsonNode parameters, String scheme) {
     }
 
     @Inject
@@ -42,20 +44,21 @@ public class PolicyResource {
     @GET
     @RolesAllowed({"sme", "partner", "admin", "finance"})
     public List<PolicyView> list() {
-        return book.versions().stream().map(this::view).toList();
+        return book.versions().stream().map(v -> view(v.scheme(), v.version())).toList();
     }
 
     @POST
     @RolesAllowed("admin")
     public Response add(@Valid @NotNull PolicyForm form) {
-        PolicyVersion v = book.add(form.code(), form.effectiveFrom(), PolicyParametersJson.read(form.parameters().toString()),
-                caller.name(), form.reason());
-        return Response.status(201).entity(view(v)).build();
+        String scheme = form.scheme() == null ? PolicyBook.HANGZHOU : form.scheme();
+        PolicyVersion v = book.add(scheme, form.code(), form.effectiveFrom(),
+                PolicyParametersJson.read(form.parameters().toString()), caller.name(), form.reason());
+        return Response.status(201).entity(view(scheme, v)).build();
     }
 
-    private PolicyView view(PolicyVersion v) {
+    private PolicyView view(String scheme, PolicyVersion v) {
         try {
-            return new PolicyView(v.code(), v.effectiveFrom(), mapper.readTree(PolicyParametersJson.write(v.parameters())));
+            return new PolicyView(v.code(), v.effectiveFrom(), mapper.readTree(PolicyParametersJson.write(v.parameters())), scheme);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -30,6 +30,40 @@ class PolicyParametersJsonTest {
     }
 
     @Test
+    void hangzhousVersionsWrittenBeforeContractTermsExistedAskNothingOfTheContract() {
+        // V2's JSON has neither "contract" nor "capRaisableForFoundationModels": they read as the rules were then
+        PolicyParameters p = PolicyParametersJson.read(hz2025);
+
+        assertAll(
+                () -> assertEquals(null, p.contract()),
+                () -> assertEquals(null, p.contractTerms().programStart()),
+                () -> assertTrue(p.suanli().capRaisableForFoundationModels()));
+    }
+
+    @Test
+    void qingshansContractTermsReadAsSeeded() {
+        PolicyParameters p = PolicyParametersJson.read(SeededPolicies.parametersJson("QS-2026"));
+
+        assertAll(
+                () -> assertEquals(java.time.LocalDate.of(2026, 3, 1), p.contractTerms().programStart()),
+                () -> assertEquals(12, p.contractTerms().longestTermMonths()),
+                () -> assertTrue(p.contractTerms().oneClaimPerContract()),
+                () -> assertEquals(200_000_000L, p.suanli().enterpriseCapFen()),   // 2,000,000 CNY
+                () -> assertEquals(false, p.suanli().capRaisableForFoundationModels()),
+                () -> assertEquals(p, PolicyParametersJson.read(PolicyParametersJson.write(p))));
+    }
+
+    @Test
+    void aMisspeltContractTermIsRefused() {
+        assertRefused(SeededPolicies.parametersJson("QS-2026").replace("\"longestTermMonths\"", "\"longestTermMonth\""));
+    }
+
+    @Test
+    void aTermOfNoMonthsIsRefused() {
+        assertRefused(SeededPolicies.parametersJson("QS-2026").replace("\"longestTermMonths\": 12", "\"longestTermMonths\": 0"));
+    }
+
+    @Test
     void parametersSurviveARoundTrip() {
         PolicyParameters p = PolicyParametersJson.read(hz2025);
 

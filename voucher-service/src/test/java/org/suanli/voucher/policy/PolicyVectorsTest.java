@@ -27,14 +27,28 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The worked cases of POLICY.md, one test per row, every expected column compared. The vectors are read
- * from the classpath ({@value #DEFAULT_RESOURCE}); {@code -Dpolicy.vectors=PATH} reads a file instead
- * (a relative path resolves against the module directory, where Surefire runs).
+ * The worked cases of docs/POLICY.md, one test per row, every expected column compared: one vectors file
+ * per city program, each decided by that program's engine as its migration seeds it. The files are read
+ * from the classpath ({@link #FILES}); {@code -Dpolicy.vectors=PATH} reads one file instead (a relative path
+ * resolves against the module directory, where Surefire runs), decided under Hangzhou's program unless
+ * {@code -Dpolicy.vectors.scheme=QS} names another.
  */
 class PolicyVectorsTest {
 
     static final String VECTORS_PROPERTY = "policy.vectors";
+    static final String SCHEME_PROPERTY = "policy.vectors.scheme";
     static final String DEFAULT_RESOURCE = "/policy/vectors.csv";
+
+    /** A vectors file and the city program (scheme) whose engine must decide its rows. */
+    record VectorFile(String name, String resource, String scheme) {
+    }
+
+    static final List<VectorFile> FILES = List.of(
+            new VectorFile("hangzhou", DEFAULT_RESOURCE, "HZ"),
+            new VectorFile("qingshan", "/policy/qingshan-vectors.csv", "QS"));
+
+    /** Columns a file may add for the rules only some programs apply (rules 12 and 13); blank or absent = not stated. */
+    static final List<String> OPTIONAL_INPUTS = List.of("term_end", "claimed_before");
 
     static final List<String> INPUTS = List.of("id", "contract_date", "buyer_type", "sme", "foundation_model",
             "cap_override_yuan", "category", "facility_type", "filed_model", "amount_yuan", "declared_before_yuan",
@@ -44,13 +58,14 @@ class PolicyVectorsTest {
             "expected_zhineng_computed_yuan", "expected_zhineng_granted_yuan", "expected_buyer_pays_yuan",
             "expected_reasons");
 
-    private static final PolicyEngine ENGINE = SeededPolicies.engine();
+    private static final Map<String, PolicyEngine> ENGINES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void decidesTheWorkedCase(Map<String, String> row) {
         String id = row.get("id");
-        SubsidyDecision decision = ENGINE.decide(requestOf(row));
+        PolicyEngine engine = ENGINES.computeIfAbsent(row.get(SCHEME), SeededPolicies::engine);
+        SubsidyDecision decision = engine.decide(requestOf(row));
 
         assertAll(id,
                 () -> assertEquals(required(row, "expected_policy"), decision.policyCode(), "policy"),
@@ -89,22 +104,47 @@ class PolicyVectorsTest {
                 blank(row, "zhineng_mode") ? ZhinengMode.NONE : ZhinengMode.valueOf(row.get("zhineng_mode").trim()),
                 optional(row, "zhineng_budget_remaining_yuan", Yuan::fen),  // blank: plenty left
                 true,
-                false);
+                false,
+                optional(row, "term_end", LocalDate::parse),
+                flag(row, "claimed_before"));
     }
 
+    /** Where the test keeps the row's program; never a CSV column (a header naming it is refused). */
+    private static final String SCHEME = "(scheme)";
+
     static Stream<Arguments> vectors() throws IOException {
+        String path = System.getProperty(VECTORS_PROPERTY);
+        if (path != null && !path.isBlank()) {
+            String scheme = System.getProperty(SCHEME_PROPERTY, "HZ");
+            return read(Path.of(path).getFileName().toString(), scheme,
+                    Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)).stream();
+        }
+        List<Arguments> all = new ArrayList<>();
+        for (VectorFile file : FILES) {
+            InputStream in = PolicyVectorsTest.class.getResourceAsStream(file.resource());
+            if (in == null) {
+                throw new IllegalStateException(file.resource() + " is not on the test classpath");
+            }
+            all.addAll(read(file.name(), file.scheme(), new InputStreamReader(in, StandardCharsets.UTF_8)));
+        }
+        return all.stream();
+    }
+
+    private static List<Arguments> read(String fileName, String scheme, Reader reader) throws IOException {
         List<Arguments> cases = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(openVectors())) {
+        try (BufferedReader in = new BufferedReader(reader)) {
             String headerLine = in.readLine();
             if (headerLine == null) {
-                throw new IllegalStateException("the vectors file is empty");
+                throw new IllegalStateException(fileName + ": the vectors file is empty");
             }
             List<String> header = List.of(headerLine.replace("\uFEFF", "").trim().split(",", -1));
-            Set<String> known = new HashSet<>(INPUTS);
-            known.addAll(EXPECTED);
-            // A renamed or new column must fail here, not be silently ignored or read as blank.
-            if (!new HashSet<>(header).equals(known) || header.size() != known.size()) {
-                throw new IllegalStateException("unexpected vectors header: " + header);
+            Set<String> required = new HashSet<>(INPUTS);
+            required.addAll(EXPECTED);
+            Set<String> allowed = new HashSet<>(required);
+            allowed.addAll(OPTIONAL_INPUTS);
+            // A renamed or unknown column must fail here, not be silently ignored or read as blank.
+            if (!header.containsAll(required) || !allowed.containsAll(header) || new HashSet<>(header).size() != header.size()) {
+                throw new IllegalStateException(fileName + ": unexpected vectors header: " + header);
             }
             Set<String> ids = new HashSet<>();
             String line;
@@ -116,7 +156,7 @@ class PolicyVectorsTest {
                 }
                 String[] fields = line.split(",", -1);
                 if (fields.length != header.size()) {
-                    throw new IllegalStateException("line " + lineNo + " has " + fields.length + " fields, not "
+                    throw new IllegalStateException(fileName + ": line " + lineNo + " has " + fields.length + " fields, not "
                             + header.size());
                 }
                 Map<String, String> row = new LinkedHashMap<>();
@@ -125,24 +165,13 @@ class PolicyVectorsTest {
                 }
                 String id = required(row, "id");
                 if (!ids.add(id)) {
-                    throw new IllegalStateException("vector id " + id + " appears twice");
+                    throw new IllegalStateException(fileName + ": vector id " + id + " appears twice");
                 }
-                cases.add(Arguments.of(Named.of(id, row)));
+                row.put(SCHEME, scheme);
+                cases.add(Arguments.of(Named.of(fileName + " " + id, row)));
             }
         }
-        return cases.stream();
-    }
-
-    private static Reader openVectors() throws IOException {
-        String path = System.getProperty(VECTORS_PROPERTY);
-        if (path != null && !path.isBlank()) {
-            return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
-        }
-        InputStream in = PolicyVectorsTest.class.getResourceAsStream(DEFAULT_RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException(DEFAULT_RESOURCE + " is not on the test classpath");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        return cases;
     }
 
     private static boolean blank(Map<String, String> row, String column) {

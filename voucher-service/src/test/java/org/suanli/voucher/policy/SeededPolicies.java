@@ -7,23 +7,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The policy versions exactly as the database is seeded with them: read from the Flyway migration on
- * the classpath, so tests and database can never disagree on a figure.
+ * The policy versions exactly as the database is seeded with them: read from the Flyway migrations on
+ * the classpath, so tests and database can never disagree on a figure. Hangzhou's versions come from V2;
+ * each other city's program from the migration that added it.
  */
 public final class SeededPolicies {
 
     public static final String MIGRATION = "/db/migration/V2__policy_versions.sql";
+    /** The migration that seeds each city's program (scheme). */
+    public static final Map<String, String> MIGRATION_OF_SCHEME = Map.of(
+            "HZ", MIGRATION,
+            "QS", "/db/migration/V4__second_city_program.sql");
 
     /** ('CODE', date 'YYYY-MM-DD', $params$ {json} $params$::jsonb, ... */
     private static final Pattern VERSION_ROW = Pattern.compile(
             "\\(\\s*'([^']+)'\\s*,\\s*date\\s+'(\\d{4}-\\d{2}-\\d{2})'\\s*,\\s*\\$params\\$(.*?)\\$params\\$::jsonb",
             Pattern.DOTALL);
 
-    private static final List<PolicyVersion> VERSIONS = load();
+    private static final List<PolicyVersion> VERSIONS = load(MIGRATION);
 
     private SeededPolicies() {
     }
@@ -36,6 +42,15 @@ public final class SeededPolicies {
         return new PolicyEngine(VERSIONS);
     }
 
+    /** The engine of one city's program, as its migration seeds it. */
+    public static PolicyEngine engine(String scheme) {
+        String migration = MIGRATION_OF_SCHEME.get(scheme);
+        if (migration == null) {
+            throw new IllegalArgumentException("no migration seeds scheme " + scheme);
+        }
+        return new PolicyEngine(load(migration));
+    }
+
     public static PolicyVersion version(String code) {
         return VERSIONS.stream().filter(v -> v.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(code + " is not seeded by " + MIGRATION));
@@ -43,17 +58,19 @@ public final class SeededPolicies {
 
     /** The seeded JSON of one version, as written in the migration. */
     public static String parametersJson(String code) {
-        Matcher row = VERSION_ROW.matcher(migrationText());
-        while (row.find()) {
-            if (row.group(1).equals(code)) {
-                return row.group(3).trim();
+        for (String migration : MIGRATION_OF_SCHEME.values()) {
+            Matcher row = VERSION_ROW.matcher(migrationText(migration));
+            while (row.find()) {
+                if (row.group(1).equals(code)) {
+                    return row.group(3).trim();
+                }
             }
         }
-        throw new IllegalArgumentException(code + " is not seeded by " + MIGRATION);
+        throw new IllegalArgumentException(code + " is not seeded by " + MIGRATION_OF_SCHEME.values());
     }
 
-    private static List<PolicyVersion> load() {
-        String sql = migrationText();
+    private static List<PolicyVersion> load(String migration) {
+        String sql = migrationText(migration);
         List<PolicyVersion> versions = new ArrayList<>();
         Matcher row = VERSION_ROW.matcher(sql);
         while (row.find()) {
@@ -63,16 +80,16 @@ public final class SeededPolicies {
         // A row the pattern failed to recognise must not silently drop a version from the tests.
         int quotes = sql.split("\\$params\\$", -1).length - 1;
         if (versions.isEmpty() || quotes != 2 * versions.size()) {
-            throw new IllegalStateException(MIGRATION + ": read " + versions.size() + " versions but found "
+            throw new IllegalStateException(migration + ": read " + versions.size() + " versions but found "
                     + quotes + " $params$ quotes");
         }
         return List.copyOf(versions);
     }
 
-    private static String migrationText() {
-        try (InputStream in = SeededPolicies.class.getResourceAsStream(MIGRATION)) {
+    private static String migrationText(String migration) {
+        try (InputStream in = SeededPolicies.class.getResourceAsStream(migration)) {
             if (in == null) {
-                throw new IllegalStateException(MIGRATION + " is not on the classpath");
+                throw new IllegalStateException(migration + " is not on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
