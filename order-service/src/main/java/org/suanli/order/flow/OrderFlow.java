@@ -103,7 +103,19 @@ public class OrderFlow {
     public void onSubsidyReleased(EventEnvelope e, VoucherEvents.Released r) {
         Order o = lock(r.orderId(), e);
         if (o != null) {
-            o.subsidyReleased(Instant.now());
+            Transition t = o.subsidyReleased(Instant.now(), r.reason(), actor(e, "voucher-service"));
+            if (t != null) {
+                apply(o, t, e);
+            }
+        }
+    }
+
+    /** A large claim went to review at delivery: the order shows it, and completes when SubsidyRedeemed follows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onSubsidyInReview(EventEnvelope e, VoucherEvents.InReview r) {
+        Order o = lock(r.orderId(), e);
+        if (o != null) {
+            o.subsidyInReview(Instant.now());
         }
     }
 

@@ -14,12 +14,13 @@ import org.suanli.kernel.pipeline.EventPipeline;
 
 import java.util.Set;
 
-/** voucher-service's subsidy life for our orders (topic vouchers): held, redeemed, released. */
+/** voucher-service's subsidy life for our orders (topic vouchers): held, in review, redeemed, released. */
 @ApplicationScoped
 public class VoucherAnswers implements EventHandler {
 
     static final String CONSUMER = "order-service.vouchers";
-    private static final Set<String> TYPES = Set.of(VoucherEvents.HELD, VoucherEvents.REDEEMED, VoucherEvents.RELEASED);
+    private static final Set<String> TYPES = Set.of(VoucherEvents.HELD, VoucherEvents.IN_REVIEW, VoucherEvents.REDEEMED,
+            VoucherEvents.RELEASED);
 
     @Inject
     EventCodec codec;
@@ -55,6 +56,7 @@ public class VoucherAnswers implements EventHandler {
     public void applyOne(EventEnvelope e) {
         switch (e.type()) {
             case VoucherEvents.HELD -> flow.onSubsidyHeld(e, codec.payload(e, VoucherEvents.Held.class));
+            case VoucherEvents.IN_REVIEW -> flow.onSubsidyInReview(e, codec.payload(e, VoucherEvents.InReview.class));
             case VoucherEvents.REDEEMED -> flow.onSubsidyRedeemed(e, codec.payload(e, VoucherEvents.Redeemed.class));
             default -> flow.onSubsidyReleased(e, codec.payload(e, VoucherEvents.Released.class));
         }

@@ -44,7 +44,7 @@ public class Order {
 
     public enum CapacityStatus { PENDING, RESERVED, REFUSED, RELEASED, CONSUMED }
 
-    public enum SubsidyStatus { PENDING, HELD, REDEEMED, RELEASED }
+    public enum SubsidyStatus { PENDING, HELD, IN_REVIEW, REDEEMED, RELEASED }
 
     @Id
     public String id;
@@ -258,11 +258,40 @@ public class Order {
     }
 
     /** SubsidyReleased: the whole hold went back to the budget. */
-    public void subsidyReleased(Instant now) {
-        if (subsidyStatus == SubsidyStatus.HELD) {
+    /** voucher-service gave the hold back. Null, unless the order was delivered: see {@link #subsidyRefused}. */
+    public Transition subsidyReleased(Instant now, String reason, String actor) {
+        if (state == OrderState.DELIVERED && actualAmountFen != null
+                && (subsidyStatus == SubsidyStatus.HELD || subsidyStatus == SubsidyStatus.IN_REVIEW)) {
+            return subsidyRefused(now, reason, actor);
+        }
+        if (subsidyStatus == SubsidyStatus.HELD || subsidyStatus == SubsidyStatus.IN_REVIEW) {
             subsidyStatus = SubsidyStatus.RELEASED;
             updatedAt = now;
         }
+        return null;
+    }
+
+    /** A large claim waits for the program office and the finance bureau: still held, not yet payable. */
+    public void subsidyInReview(Instant now) {
+        if (state == OrderState.DELIVERED && subsidyStatus == SubsidyStatus.HELD) {
+            subsidyStatus = SubsidyStatus.IN_REVIEW;
+            updatedAt = now;
+        }
+    }
+
+    /**
+     * The claim was refused in review after delivery: the compute was delivered and is owed to the partner, so
+     * the contract completes, without subsidy: the buyer pays the whole actual amount.
+     */
+    private Transition subsidyRefused(Instant now, String reason, String actor) {
+        subsidyStatus = SubsidyStatus.RELEASED;
+        suanliFen = 0L;
+        zhinengFen = 0L;
+        buyerPaysFen = actualAmountFen;
+        partnerOwedFen = actualAmountFen;
+        completedAt = now;
+        return move(OrderState.COMPLETED, now, actor, "subsidy refused" + (reason == null ? "" : " (" + reason + ")")
+                + "; buyer pays " + yuan(buyerPaysFen) + ", partner owed " + yuan(partnerOwedFen));
     }
 
     /**
@@ -271,6 +300,7 @@ public class Order {
      */
     public Transition subsidyRedeemed(long suanli, long zhineng, Instant now, String actor) {
         if (state != OrderState.DELIVERED || actualAmountFen == null || suanli < 0 || zhineng < 0
+                || subsidyStatus == SubsidyStatus.RELEASED
                 || suanli + zhineng > actualAmountFen) {
             return null;
         }
@@ -340,7 +370,7 @@ public class Order {
         if (state == OrderState.COMPLETED) {
             return buyerPaysFen;
         }
-        if (state.isEndedWithoutDelivery() || subsidyStatus != SubsidyStatus.HELD) {
+        if (state.isEndedWithoutDelivery() || (subsidyStatus != SubsidyStatus.HELD && subsidyStatus != SubsidyStatus.IN_REVIEW)) {
             return null;
         }
         return estimatedAmountFen - suanliHeldFen - zhinengHeldFen;

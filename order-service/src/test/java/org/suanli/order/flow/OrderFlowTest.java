@@ -165,6 +165,31 @@ class OrderFlowTest {
         assertEquals(life, typesFor(records, p.orderId()));
     }
 
+    @Test
+    void a_large_claim_shows_in_review_and_a_refused_one_completes_without_subsidy() {
+        Placed p = confirmed();
+        // all 100 hours used: 8.00 × 100 = 800.00
+        deliver("partner1", p.orderId(), "100", "INV-REVIEW-" + p.orderId()).statusCode(200);
+        toVoucherTopic(p.orderId(), Neighbours.envelope(codec, VoucherEvents.IN_REVIEW, p.orderId(), p.orderId(),
+                "voucher-service", new VoucherEvents.InReview(p.orderId(), BUYER, 2026, 80000, 24000, 0, 50000)));
+        await().atMost(PATIENCE).until(() -> "IN_REVIEW".equals(get("sme1", p.orderId()).extract().path("subsidy.status")));
+        get("sme1", p.orderId()).statusCode(200).body("state", equalTo("DELIVERED")).body("buyerPays", equalTo("560.00"));
+
+        // refused in review: voucher gives the 240.00 back; the delivered compute is still owed in full
+        toVoucherTopic(p.orderId(), Neighbours.envelope(codec, VoucherEvents.RELEASED, p.orderId(), p.orderId(),
+                "voucher-service", new VoucherEvents.Released(p.orderId(), BUYER, 2026, 24000, 0, "REVIEW_REFUSED: invoice unclear")));
+        awaitState(p.orderId(), "COMPLETED");
+        get("sme1", p.orderId()).statusCode(200)
+                .body("subsidy.status", equalTo("RELEASED"))
+                .body("completion.suanli", equalTo("0.00"))
+                .body("completion.buyerPays", equalTo("800.00"))
+                .body("completion.partnerOwed", equalTo("800.00"));
+        OrderEvents.Completed c = codec.payload(codec.read(Emitted.outbox(ds, p.orderId()).get(3).envelope()), OrderEvents.Completed.class);
+        assertEquals(0, c.suanliFen());
+        assertEquals(80000, c.buyerPaysFen());
+
+    }
+
     List<String> typesFor(List<ConsumerRecord<String, String>> records, String orderId) {
         return records.stream().filter(r -> orderId.equals(r.key())).map(r -> codec.read(r.value()).type()).toList();
     }
