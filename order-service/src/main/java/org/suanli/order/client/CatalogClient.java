@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.money.Money;
@@ -44,8 +45,8 @@ public class CatalogClient {
             }
             LOG.warnf("catalog-service answered %d for offering %s", status, offeringId);
             throw unavailable();
-        } catch (ProcessingException e) {
-            LOG.warnf("catalog-service unreachable for offering %s: %s", offeringId, e.getMessage());
+        } catch (ProcessingException | FaultToleranceException e) {
+            LOG.debugf("catalog-service unreachable for offering %s: %s", offeringId, e.getMessage());
             throw unavailable();
         }
         if (n == null || !n.isObject()) {

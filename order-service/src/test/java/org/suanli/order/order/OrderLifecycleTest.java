@@ -87,7 +87,7 @@ class OrderLifecycleTest {
         assertEquals(OrderState.REJECTED, o.state);
         assertEquals(Order.SubsidyStatus.HELD, o.subsidyStatus, "remembered, so its release can be seen later");
         assertEquals(Order.SubsidyStatus.RELEASED, o.subsidyState(), "but never shown as held: the order has ended");
-        o.subsidyReleased(PLACED_AT);
+        assertNull(o.subsidyReleased(PLACED_AT, "REJECTED: NO_CAPACITY", "voucher-service"), "an order that ended stays ended");
         assertEquals(Order.SubsidyStatus.RELEASED, o.subsidyStatus);
         assertEquals(Order.SubsidyStatus.RELEASED, o.subsidyState());
         assertNull(o.buyerPaysFen());
