@@ -12,4 +12,4 @@ REPO="$(cd "$HERE/../.." && pwd)"
 "$REPO/deploy/services.sh" status >/dev/null || { echo "the stack is not up: deploy/run.sh first" >&2; exit 1; }
 cd "$HERE"
 exec "$REPO/mvnw" -B ${MAVEN_OFFLINE:+-o} -f "$HERE/pom.xml" compile exec:java -Dbench.mode=faults \
-  -Dbench.repo="$REPO" -Dbench.dir="$HERE" -Dbench.infra-run="${BENCH_INFRA_RUN:-$REPO/.run}" "$@"
+  -Dbench.repo="$REPO" -Dbench.dir="${BENCH_DIR:-$HERE}" -Dbench.infra-run="${BENCH_INFRA_RUN:-$REPO/.run}" "$@"
