@@ -109,7 +109,7 @@ final class Load {
                 tracker.register(o);
             } else if (retryable(a.status()) && !gaveUp(o)) {
                 postErrors.incrementAndGet();
-                CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> post(o, body, key));
+                CompletableFuture.delayedExecutor(backoff(o.postAttempts), TimeUnit.MILLISECONDS).execute(() -> post(o, body, key));
             } else {
                 postErrors.incrementAndGet();
                 o.postStatus = a.status();
@@ -139,12 +139,17 @@ final class Load {
             if (!a.ok()) {
                 actionErrors.incrementAndGet();
                 if (retryable(a.status()) && System.nanoTime() - since < GIVE_UP.toNanos()) {
-                    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> action(o, r, since));
+                    CompletableFuture.delayedExecutor(backoff(++o.actionAttempts), TimeUnit.MILLISECONDS).execute(() -> action(o, r, since));
                 } else {
                     System.err.println("action on " + o.id + " failed: HTTP " + a.status() + " " + a.body());
                 }
             }
         });
+    }
+
+    /** 250 ms, doubling, at most 4 s: a client that waits longer each time, so retries never pile up on a slow server. */
+    static long backoff(int attempt) {
+        return Math.min(4000, 250L << Math.min(4, attempt - 1));
     }
 
     private static boolean retryable(int status) {

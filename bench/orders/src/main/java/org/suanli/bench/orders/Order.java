@@ -30,6 +30,7 @@ final class Order {
     volatile String endReason;
     volatile boolean actionSent;
     volatile int actionStatus;
+    volatile int actionAttempts;
 
     Order(long seq, int phase, Plan plan, Actors.Buyer buyer, Actors.Offering offering, Instant intended, long intendedNanos) {
         this.seq = seq;

@@ -31,10 +31,10 @@ public final class OrderBench {
 
     static final Path REPO = Path.of(System.getProperty("bench.repo", "../..")).toAbsolutePath().normalize();
     static final Path INFRA_RUN = Path.of(System.getProperty("bench.infra-run", REPO.resolve(".run").toString())).toAbsolutePath();
-    static final int BUYERS = Integer.getInteger("bench.buyers", 200);
+    static final int BUYERS = Integer.getInteger("bench.buyers", 60);
     static final double STEP_SECONDS = Double.parseDouble(System.getProperty("bench.step-seconds", "20"));
     static final double RAMP_SECONDS = Double.parseDouble(System.getProperty("bench.ramp-seconds", "8"));
-    static final double RAMP_START = Double.parseDouble(System.getProperty("bench.ramp-start", "20"));
+    static final double RAMP_START = Double.parseDouble(System.getProperty("bench.ramp-start", "10"));
     static final double RAMP_FACTOR = Double.parseDouble(System.getProperty("bench.ramp-factor", "1.4"));
     static final int PGBENCH_SECONDS = Integer.getInteger("bench.pgbench-seconds", 20);
 
@@ -61,8 +61,8 @@ public final class OrderBench {
         Load load = new Load(actors);
 
         // Warm-up: JIT, pools and caches, at a rate every version of the stack keeps up with.
-        log("warm-up: 20/s for 10 s");
-        List<Order> warm = load.run(0, 20, 10);
+        log("warm-up: 10/s for 10 s");
+        List<Order> warm = load.run(0, 10, 10);
         awaitSettled(warm, Duration.ofSeconds(60));
 
         // The ramp: the highest rate at which the orders of an 8 s burst are (almost) all decided 2 s after it.
