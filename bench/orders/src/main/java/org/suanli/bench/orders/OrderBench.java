@@ -31,7 +31,7 @@ public final class OrderBench {
 
     static final Path REPO = Path.of(System.getProperty("bench.repo", "../..")).toAbsolutePath().normalize();
     static final Path INFRA_RUN = Path.of(System.getProperty("bench.infra-run", REPO.resolve(".run").toString())).toAbsolutePath();
-    static final int BUYERS = Integer.getInteger("bench.buyers", 60);
+    static final int BUYERS = Integer.getInteger("bench.buyers", 200);
     static final double STEP_SECONDS = Double.parseDouble(System.getProperty("bench.step-seconds", "20"));
     static final double RAMP_SECONDS = Double.parseDouble(System.getProperty("bench.ramp-seconds", "8"));
     static final double RAMP_START = Double.parseDouble(System.getProperty("bench.ramp-start", "10"));
