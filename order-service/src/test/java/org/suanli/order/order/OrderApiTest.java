@@ -219,6 +219,26 @@ class OrderApiTest {
         post("sme1", key, body(offering, "10")).statusCode(201);
     }
 
+    @Test
+    void after_catalog_was_down_long_enough_to_open_the_breaker_orders_are_taken_again_once_it_is_back() {
+        String offering = Catalog.offering("8.00", "100.0");
+        long before = orders();
+        Catalog.down();
+        try {
+            for (int i = 0; i < 12; i++) {
+                post("sme1", UUID.randomUUID().toString(), body(offering, "1")).statusCode(503).contentType(PROBLEM)
+                        .body("type", endsWith("/catalog-unavailable"));
+            }
+        } finally {
+            Catalog.up();
+        }
+        assertEquals(before, orders());
+        String key = UUID.randomUUID().toString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> post("sme1", key, body(offering, "1")).extract().statusCode() == 201);
+        assertEquals(before + 1, orders());
+    }
+
     // ------------------------------------------------------------------ roles
 
     @Test
