@@ -69,6 +69,19 @@ public final class SeededPolicies {
         throw new IllegalArgumentException(code + " is not seeded by " + MIGRATION_OF_SCHEME.values());
     }
 
+    /**
+     * HZ-2025's seeded JSON with another 算力券 rate table for compute, e.g. {@code {"flatBp": 2000,
+     * "byFacilityBp": null}}: the draft a what-if asks about. Fails if the seeded table is not found.
+     */
+    public static String hz2025WithComputeRates(String computeRates) {
+        String seeded = parametersJson("HZ-2025");
+        String table = "\"COMPUTE\": {\"flatBp\": null, \"byFacilityBp\": {\"DOMESTIC\": 3000, \"OTHER\": 2000}},";
+        if (!seeded.contains(table)) {
+            throw new IllegalStateException("HZ-2025's compute rates are not seeded as " + table);
+        }
+        return seeded.replace(table, "\"COMPUTE\": " + computeRates + ",");
+    }
+
     private static List<PolicyVersion> load(String migration) {
         String sql = migrationText(migration);
         List<PolicyVersion> versions = new ArrayList<>();

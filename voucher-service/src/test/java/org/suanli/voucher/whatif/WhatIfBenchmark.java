@@ -49,9 +49,7 @@ class WhatIfBenchmark {
     @Test
     void a_year_of_a_city_replayed() throws Exception {
         seed();
-        String json = SeededPolicies.parametersJson("HZ-2025").replace(
-                "\"COMPUTE\": {\"flatBp\": null, \"byFacilityBp\": {\"DOMESTIC\": 3000, \"OTHER\": 2000}},",
-                "\"COMPUTE\": {\"flatBp\": 2000, \"byFacilityBp\": null},");
+        String json = SeededPolicies.hz2025WithComputeRates("{\"flatBp\": 2000, \"byFacilityBp\": null}");
         PolicyParameters twenty = PolicyParametersJson.read(json);
         WhatIfService.Question q = new WhatIfService.Question(LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31), twenty,
                 LocalDate.of(YEAR, 7, 1), null, null);
