@@ -22,7 +22,7 @@ public final class SeededPolicies {
     /** The migration that seeds each city's program (scheme). */
     public static final Map<String, String> MIGRATION_OF_SCHEME = Map.of(
             "HZ", MIGRATION,
-            "QS", "/db/migration/V4__second_city_program.sql");
+            "QS", "/db/migration/V5__second_city_program.sql");
 
     /** ('CODE', date 'YYYY-MM-DD', $params$ {json} $params$::jsonb, ... */
     private static final Pattern VERSION_ROW = Pattern.compile(
@@ -67,6 +67,19 @@ public final class SeededPolicies {
             }
         }
         throw new IllegalArgumentException(code + " is not seeded by " + MIGRATION_OF_SCHEME.values());
+    }
+
+    /**
+     * HZ-2025's seeded JSON with another 算力券 rate table for compute, e.g. {@code {"flatBp": 2000,
+     * "byFacilityBp": null}}: the draft a what-if asks about. Fails if the seeded table is not found.
+     */
+    public static String hz2025WithComputeRates(String computeRates) {
+        String seeded = parametersJson("HZ-2025");
+        String table = "\"COMPUTE\": {\"flatBp\": null, \"byFacilityBp\": {\"DOMESTIC\": 3000, \"OTHER\": 2000}},";
+        if (!seeded.contains(table)) {
+            throw new IllegalStateException("HZ-2025's compute rates are not seeded as " + table);
+        }
+        return seeded.replace(table, "\"COMPUTE\": " + computeRates + ",");
     }
 
     private static List<PolicyVersion> load(String migration) {

@@ -157,14 +157,7 @@ class PolicyReplayTest {
 
     /** HZ-2025 with another rate table for compute. */
     private static PolicyParameters draft(String computeRates) {
-        String json = SeededPolicies.parametersJson("HZ-2025").replace(
-                "\"COMPUTE\": {\"flatBp\": null, \"byFacilityBp\": {\"DOMESTIC\": 3000, \"OTHER\": 2000}},",
-                "\"COMPUTE\": " + computeRates + ",");
-        PolicyParameters p = PolicyParametersJson.read(json);
-        if (p.equals(PolicyParametersJson.read(SeededPolicies.parametersJson("HZ-2025")))) {
-            throw new IllegalStateException("the draft must really change the compute rates");
-        }
-        return p;
+        return PolicyParametersJson.read(SeededPolicies.hz2025WithComputeRates(computeRates));
     }
 
     private static RecordedContract compute(String id, String date, String buyer, FacilityType facility, String amount,

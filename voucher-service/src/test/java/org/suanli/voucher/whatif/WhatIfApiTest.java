@@ -114,8 +114,6 @@ class WhatIfApiTest {
     }
 
     private static String twentyPercentOnCompute() {
-        return SeededPolicies.parametersJson("HZ-2025").replace(
-                "\"COMPUTE\": {\"flatBp\": null, \"byFacilityBp\": {\"DOMESTIC\": 3000, \"OTHER\": 2000}},",
-                "\"COMPUTE\": {\"flatBp\": 2000, \"byFacilityBp\": null},");
+        return SeededPolicies.hz2025WithComputeRates("{\"flatBp\": 2000, \"byFacilityBp\": null}");
     }
 }

@@ -49,9 +49,7 @@ class WhatIfBenchmark {
     @Test
     void a_year_of_a_city_replayed() throws Exception {
         seed();
-        String json = SeededPolicies.parametersJson("HZ-2025").replace(
-                "\"COMPUTE\": {\"flatBp\": null, \"byFacilityBp\": {\"DOMESTIC\": 3000, \"OTHER\": 2000}},",
-                "\"COMPUTE\": {\"flatBp\": 2000, \"byFacilityBp\": null},");
+        String json = SeededPolicies.hz2025WithComputeRates("{\"flatBp\": 2000, \"byFacilityBp\": null}");
         PolicyParameters twenty = PolicyParametersJson.read(json);
         WhatIfService.Question q = new WhatIfService.Question(LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31), twenty,
                 LocalDate.of(YEAR, 7, 1), null, null);
@@ -119,7 +117,7 @@ class WhatIfBenchmark {
                            'bench-ptn-' || (g %% 50), 'NONE', a.fen, 0, a.bp, 0, a.fen * a.bp / 10000, 0, 'HELD', '',
                            timestamp '%2$d-01-01' + g * interval '5 minutes', now()
                     from generate_series(0, %4$d) g,
-                         lateral (select 500000 + (g %% 97) * 10000 as fen,
+                         lateral (select (500000 + (g %% 97) * 10000)::bigint as fen,
                                          case when g %% 10 <> 0 and g %% 3 = 0 then 2000 else 3000 end as bp) a
                     on conflict do nothing""".formatted(BUYERS, YEAR, CONTRACTS, CONTRACTS - 1));
             try (ResultSet r = s.executeQuery("select count(*) from subsidy_hold where program_year = " + YEAR)) {
