@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Paying a batch posts the payment: the partner's payable is cleared against the treasury, by source, with the
- * transfer's reference; statements, the trial balance and the dashboard show paid and open. Program year 2034 and a
+ * transfer's reference; statements, the trial balance and the dashboard show paid and open. Program year 2041 and a
  * partner of this run alone (2036 for the unpaid one), so the whole-ledger figures can be read as differences.
  */
 @QuarkusTest
@@ -42,7 +42,7 @@ class PaymentTest {
 
     static String complete(String completedAt, long buyer, long suanli, long zhineng) {
         String id = "ord-pay-" + UUID.randomUUID();
-        Events.sendCompleted(Events.completed(id, "ent-xihu-ai", PARTNER, LocalDate.of(2034, 2, 3),
+        Events.sendCompleted(Events.completed(id, "ent-xihu-ai", PARTNER, LocalDate.of(2041, 2, 3),
                 Instant.parse(completedAt), buyer, suanli, zhineng, "DOMESTIC", "COMPUTE", "余杭区"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> as("finance1").get("/api/ledger/orders/" + id).statusCode() == 200);
@@ -62,9 +62,9 @@ class PaymentTest {
     @Test
     void paying_a_batch_clears_the_partners_payable_against_the_treasury_with_the_reference() {
         // 700.00 + 300.00 (算力券) and 500.00 + 250.00 + 250.00 (智能券): the partner is owed 2,000.00
-        String o1 = complete("2034-02-10T02:00:00Z", 70000, 30000, 0);
-        String o2 = complete("2034-02-20T02:00:00Z", 50000, 25000, 25000);
-        long batchId = as("finance1").queryParam("partner", PARTNER).queryParam("period", "2034-02").get("/api/batches")
+        String o1 = complete("2041-02-10T02:00:00Z", 70000, 30000, 0);
+        String o2 = complete("2041-02-20T02:00:00Z", 50000, 25000, 25000);
+        long batchId = as("finance1").queryParam("partner", PARTNER).queryParam("period", "2041-02").get("/api/batches")
                 .then().statusCode(200).extract().jsonPath().getLong("[0].id");
         String path = "/api/batches/" + batchId;
         String ref = "CN-TREASURY-" + RUN;
@@ -104,7 +104,7 @@ class PaymentTest {
                 "partner:" + PARTNER, "bank:treasury"), b.getList("payment.account"));
         assertEquals(List.of("D", "C", "D", "C", "D", "C"), b.getList("payment.side"));
         assertEquals(List.of("1200.00", "1200.00", "550.00", "550.00", "250.00", "250.00"), b.getList("payment.amount"));
-        assertTrue(b.getString("payment[2].memo").contains("算力券 2034") && b.getString("payment[2].memo").contains(ref),
+        assertTrue(b.getString("payment[2].memo").contains("算力券 2041") && b.getString("payment[2].memo").contains(ref),
                 b.getString("payment[2].memo"));
         assertEquals(List.of(o1, o2), b.getList("lines.orderId"));
 
@@ -119,11 +119,11 @@ class PaymentTest {
         String csv = as("finance1").get(path + "/statement.csv").then().statusCode(200).extract().asString();
         String[] rows = csv.split("\n");
         assertEquals(5, rows.length, csv);
-        assertTrue(rows[4].startsWith(batchId + "," + PARTNER + ",2034-02,PAID,,PAID,"), rows[4]);
+        assertTrue(rows[4].startsWith(batchId + "," + PARTNER + ",2041-02,PAID,,PAID,"), rows[4]);
         assertTrue(rows[4].contains("," + ref + ",,,,,2000.00,paid "), rows[4]);
 
         // the dashboard: owed against paid, per partner and per program
-        JsonPath d = as("finance1").queryParam("year", "2034").get("/api/dashboard-data").then().statusCode(200)
+        JsonPath d = as("finance1").queryParam("year", "2041").get("/api/dashboard-data").then().statusCode(200)
                 .extract().jsonPath();
         Map<String, String> mine = d.getMap("payments.byPartner.find { it.key == '" + PARTNER + "' }");
         assertEquals(Map.of("key", PARTNER, "owed", "2000.00", "paid", "2000.00", "open", "0.00"), mine);
