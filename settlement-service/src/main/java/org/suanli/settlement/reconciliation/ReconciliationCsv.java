@@ -1,5 +1,6 @@
 package org.suanli.settlement.reconciliation;
 
+import org.suanli.kernel.csv.Csv;
 import org.suanli.kernel.money.Money;
 
 import java.io.IOException;
@@ -7,8 +8,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * The reconciliation as CSV for a spreadsheet: one line per order that needs explaining (mismatch, missing
- * on one side, duplicate), then a TOTAL line and a MATCHED count. Amounts in yuan, differences in fen.
+ * The reconciliation as CSV for a spreadsheet ({@link Csv}: BOM, CRLF, formula guard): one line per order that
+ * needs explaining (mismatch, missing on one side, duplicate), then a TOTAL line and a MATCHED count. Amounts in
+ * yuan, differences in fen.
  */
 public final class ReconciliationCsv {
 
@@ -19,28 +21,27 @@ public final class ReconciliationCsv {
     }
 
     public static void write(Reconciliation r, Writer out) {
+        Csv.start(out, HEADER);
+        for (Reconciliation.Mismatch m : r.mismatches()) {
+            line(out, "MISMATCH", m.orderId(), m.ledgerSuanliFen(), m.voucherSuanliFen(), m.ledgerZhinengFen(),
+                    m.voucherZhinengFen());
+        }
+        for (VoucherAmounts v : r.missingInLedger()) {
+            line(out, "MISSING_IN_LEDGER", v.orderId(), 0, v.suanliFen(), 0, v.zhinengFen());
+        }
+        for (VoucherAmounts l : r.missingInVoucher()) {
+            line(out, "MISSING_IN_VOUCHER", l.orderId(), l.suanliFen(), 0, l.zhinengFen(), 0);
+        }
+        for (String id : r.duplicatedInLedger()) {
+            Csv.line(out, "DUPLICATE_IN_LEDGER", Csv.text(id), "", "", "", "", "", "");
+        }
+        for (String id : r.duplicatedInVoucher()) {
+            Csv.line(out, "DUPLICATE_IN_VOUCHER", Csv.text(id), "", "", "", "", "", "");
+        }
+        Reconciliation.Totals t = r.totals();
+        line(out, "TOTAL", "", t.ledgerSuanliFen(), t.voucherSuanliFen(), t.ledgerZhinengFen(), t.voucherZhinengFen());
+        Csv.line(out, "MATCHED", String.valueOf(r.matched()), "", "", "", "", "", "");
         try {
-            out.write(HEADER);
-            out.write('\n');
-            for (Reconciliation.Mismatch m : r.mismatches()) {
-                line(out, "MISMATCH", m.orderId(), m.ledgerSuanliFen(), m.voucherSuanliFen(), m.ledgerZhinengFen(),
-                        m.voucherZhinengFen());
-            }
-            for (VoucherAmounts v : r.missingInLedger()) {
-                line(out, "MISSING_IN_LEDGER", v.orderId(), 0, v.suanliFen(), 0, v.zhinengFen());
-            }
-            for (VoucherAmounts l : r.missingInVoucher()) {
-                line(out, "MISSING_IN_VOUCHER", l.orderId(), l.suanliFen(), 0, l.zhinengFen(), 0);
-            }
-            for (String id : r.duplicatedInLedger()) {
-                out.write("DUPLICATE_IN_LEDGER," + Csv.text(id) + ",,,,,,\n");
-            }
-            for (String id : r.duplicatedInVoucher()) {
-                out.write("DUPLICATE_IN_VOUCHER," + Csv.text(id) + ",,,,,,\n");
-            }
-            Reconciliation.Totals t = r.totals();
-            line(out, "TOTAL", "", t.ledgerSuanliFen(), t.voucherSuanliFen(), t.ledgerZhinengFen(), t.voucherZhinengFen());
-            out.write("MATCHED," + r.matched() + ",,,,,,\n");
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,13 +49,9 @@ public final class ReconciliationCsv {
     }
 
     private static void line(Writer out, String status, String orderId, long ledgerSuanli, long voucherSuanli,
-                             long ledgerZhineng, long voucherZhineng) throws IOException {
-        StringBuilder b = new StringBuilder(128);
-        b.append(status).append(',').append(Csv.text(orderId)).append(',')
-                .append(Money.format(ledgerSuanli)).append(',').append(Money.format(voucherSuanli)).append(',')
-                .append(ledgerSuanli - voucherSuanli).append(',')
-                .append(Money.format(ledgerZhineng)).append(',').append(Money.format(voucherZhineng)).append(',')
-                .append(ledgerZhineng - voucherZhineng).append('\n');
-        out.write(b.toString());
+                             long ledgerZhineng, long voucherZhineng) {
+        Csv.line(out, status, Csv.text(orderId), Money.format(ledgerSuanli), Money.format(voucherSuanli),
+                String.valueOf(ledgerSuanli - voucherSuanli), Money.format(ledgerZhineng), Money.format(voucherZhineng),
+                String.valueOf(ledgerZhineng - voucherZhineng));
     }
 }

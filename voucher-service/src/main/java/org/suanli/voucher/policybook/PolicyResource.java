@@ -24,7 +24,7 @@ import java.util.List;
 public class PolicyResource {
 
     public record PolicyForm(@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,32}") String code, @NotNull LocalDate effectiveFrom,
-                             @NotNull JsonNode parameters, @NotBlank @Size(max = 500) String reason) {
+                             @NotNull JsonNode parameters, @org.suanli.kernel.json.FreeText @NotBlank @Size(max = 500) String reason) {
     }
 
     public record PolicyView(String code, LocalDate effectiveFrom, JsonNode parameters) {
