@@ -55,7 +55,8 @@ public final class WriteContract {
             "java\\.|jakarta\\.|com\\.fasterxml|jackson|MessageBodyReader|resteasy|quarkus|vertx|Exception|`|HTTP [0-9]{3}",
             Pattern.CASE_INSENSITIVE);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final Supplier<String> state;

@@ -166,6 +166,8 @@ class OrderApiTest {
     void bad_orders_are_refused_with_problem_json_and_change_nothing() {
         String offering = Catalog.offering("8.00", "100.0");
         String withdrawn = Catalog.offering(Catalog.newOfferingId(), "8.00", "100.0", "WITHDRAWN", "APPROVED");
+        // still PUBLISHED in catalog, but its partner is suspended: refused at once like a withdrawn one
+        String suspended = Catalog.offering(Catalog.newOfferingId(), "8.00", "100.0", "PUBLISHED", "SUSPENDED");
         long before = orders();
         Instant past = Instant.now().minus(2, ChronoUnit.DAYS);
 
@@ -174,6 +176,7 @@ class OrderApiTest {
         List<Bad> bad = List.of(
                 new Bad(body(Catalog.newOfferingId(), "10"), 422, "unknown-offering"),
                 new Bad(body(withdrawn, "10"), 422, "offering-not-available"),
+                new Bad(body(suspended, "10"), 422, "offering-not-available"),
                 new Bad(body(offering, "0"), 400, "invalid-request"),
                 new Bad(body(offering, "0.0"), 400, "invalid-request"),
                 new Bad(body(offering, "12.55"), 400, "invalid-request"),

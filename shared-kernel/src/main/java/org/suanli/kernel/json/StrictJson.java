@@ -90,9 +90,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         return mapper;
     }
 
-    /** A copy that reads what our own services wrote without judging it again: types may widen, any text passes. */
+    /** A copy that reads what our own services wrote as the plain mapper would: types may widen, any text passes. */
     public static ObjectMapper lenient(ObjectMapper strict) {
         ObjectMapper m = strict.copy();
+        m.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        m.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        m.enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         for (LogicalType t : SCALARS) {
             for (CoercionInputShape s : CoercionInputShape.values()) {
                 m.coercionConfigFor(t).setCoercion(s, CoercionAction.TryConvert);

@@ -38,6 +38,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String MALFORMED = "The request is malformed";
+    /** Jackson's refusal to coerce, e.g. {@code Cannot coerce String value ("12") to `java.lang.Integer` value}. */
+    private static final java.util.regex.Pattern COERCE = java.util.regex.Pattern.compile("Cannot coerce (\\w+) value \\((.*?)\\) to");
 
     public static Response response(int status, String slug, String title, String detail, UriInfo uri,
                                     Map<String, Object> extensions) {
@@ -126,6 +128,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof StreamReadException syntax) {
+            return syntax(syntax, uri); // a syntax error inside a nested value, wrapped on its way out
+        }
         String field = JsonFields.path(e);
         String at = field.isEmpty() ? "the body" : "field '" + field + "'";
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
@@ -142,6 +147,13 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException m && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")) {
             return badRequest("there is more after the JSON document" + where + "; send exactly one JSON value", uri, null);
         }
+        java.util.regex.Matcher missing = java.util.regex.Pattern.compile("Missing (?:required )?(?:creator|required) property '([^']+)'")
+                .matcher(String.valueOf(e.getOriginalMessage()));
+        if (missing.find()) {
+            String name = field.equals(missing.group(1)) || field.endsWith("." + missing.group(1)) ? field
+                    : (field.isEmpty() ? "" : field + ".") + missing.group(1);
+            return badRequest("field '" + name + "' is missing", uri, name);
+        }
         if (e instanceof MismatchedInputException m && String.valueOf(m.getOriginalMessage()).startsWith("No content to map")) {
             return badRequest("the request needs a JSON body with the documented fields", uri, null);
         }
@@ -150,6 +162,10 @@ public class ProblemMappers {
         }
         if (e instanceof MismatchedInputException m) {
             String got = m.getProcessor() instanceof JsonParser p ? JsonWords.token(p.currentToken()) : null;
+            java.util.regex.Matcher coerce = COERCE.matcher(String.valueOf(m.getOriginalMessage()));
+            if (coerce.find()) {
+                got = coerce.group(1).equals("String") ? "the text " + coerce.group(2) : coerce.group(2);
+            }
             if (field.isEmpty() && m.getTargetType() != null && got != null) {
                 return badRequest("the body must be " + JsonWords.of(m.getTargetType()) + ", not " + got, uri, null);
             }
@@ -160,6 +176,14 @@ public class ProblemMappers {
             return badRequest(at + ": " + cause.getMessage(), uri, field);
         }
         return badRequest(at + " cannot be read" + where, uri, field);
+    }
+
+    /** What is wrong with a JSON document, in the words the problems use (for JSON read outside a request body). */
+    public static String inWords(JsonProcessingException e) {
+        ProblemMappers m = new ProblemMappers();
+        Response r = e instanceof StreamReadException s ? m.syntax(s, null)
+                : e instanceof JsonMappingException j ? m.mapping(j, null) : m.json(e, null);
+        return ((Problem) r.getEntity()).detail();
     }
 
     /** Any other Jackson failure (there should be none left): never its message, which names classes. */
