@@ -103,9 +103,9 @@ class OrderApiTest {
         String key = UUID.randomUUID().toString();
         long before = orders();
         String first = post("sme1", key, body(offering, "10")).statusCode(201).extract().path("id");
-        // the same request: same instants written with another offset, same hours written as a number
+        // the same request: same instants written with another offset, same hours written with a decimal
         String again = """
-                {"offeringId":"%s","gpuHours":10.0,"windowStart":"%s","windowEnd":"%s","zhinengMode":"NONE"}
+                {"offeringId":"%s","gpuHours":"10.0","windowStart":"%s","windowEnd":"%s","zhinengMode":"NONE"}
                 """.formatted(offering, START.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(), END);
         post("sme1", key, again).statusCode(200).body("id", equalTo(first));
         post("sme1", key, body(offering, "10")).statusCode(200).body("id", equalTo(first));

@@ -90,12 +90,12 @@ class ReconcilerTest {
 
         ReconciliationCsv.write(r, out);
 
-        assertEquals(String.join("\n",
+        assertEquals("\uFEFF" + String.join("\r\n",
                 ReconciliationCsv.HEADER,
                 "MISMATCH,o1,370.35,370.00,35,0.00,0.00,0",
                 "MISSING_IN_LEDGER,'=only-voucher,0.00,7.00,-700,0.00,0.00,0",
                 "MISSING_IN_VOUCHER,only-ledger,2.50,0.00,250,0.50,0.00,50",
                 "TOTAL,,373.85,378.00,-415,0.50,0.00,50",
-                "MATCHED,1,,,,,,") + "\n", out.toString());
+                "MATCHED,1,,,,,,") + "\r\n", out.toString());
     }
 }
