@@ -41,11 +41,11 @@ final class Actors {
         String facility = "fac-" + id;
         Stack.withToken(token).baseUri(Stack.CATALOG).body("""
                         {"name":"E2E 算力中心 %s","creditCode":"%s","facilities":[{"id":"%s","name":"E2E hall","district":"余杭区",
-                         "pue":"1.25","accelerators":[{"model":"Ascend 910B","count":512}]}]}""".formatted(id, creditCode(), facility))
+                         "pue":1.25,"accelerators":[{"model":"Ascend 910B","count":512}]}]}""".formatted(id, creditCode(), facility))
                 .put("/api/partners/me").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
         Stack.as("admin1").baseUri(Stack.CATALOG).body("""
                         {"reason":"vetted for an end-to-end scenario","facilities":[{"facilityId":"%s","type":"%s",
-                         "checkedPue":"1.25","secureAndControllable":true,"pricingReasonable":true}]}""".formatted(facility, facilityType))
+                         "checkedPue":1.25,"secureAndControllable":true,"pricingReasonable":true}]}""".formatted(facility, facilityType))
                 .post("/api/partners/" + id + "/approve").then().statusCode(200);
         return new Partner(id, token, facility);
     }
@@ -55,7 +55,7 @@ final class Actors {
         Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
         String id = Stack.withToken(p.token()).baseUri(Stack.CATALOG).body("""
                         {"facilityId":"%s","acceleratorModel":"Ascend 910B","acceleratorsPerUnit":8,"memoryGb":64,
-                         "fp16Tflops":"320.0","category":"COMPUTE","unitPrice":"%s","capacity":"%s",
+                         "fp16Tflops":320.0,"category":"COMPUTE","unitPrice":"%s","capacity":"%s",
                          "validFrom":"%s","validTo":"%s"}""".formatted(p.facilityId(), unitPrice, capacity, from,
                         from.plus(30, ChronoUnit.DAYS)))
                 .post("/api/partners/me/offerings").then().statusCode(201).extract().path("id");

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.suanli.catalog.QueryParams;
+import org.suanli.kernel.http.Params;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -31,7 +31,7 @@ public class PartnerOfferingResource {
 
     @GET
     public List<OfferingView> mine(@QueryParam("status") String status) {
-        return offerings.own(caller.partnerId(), QueryParams.enumOf(OfferingStatus.class, "status", status));
+        return offerings.own(caller.partnerId(), Params.enumOf(OfferingStatus.class, "status", status));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.suanli.catalog.partner;
 
+import org.suanli.kernel.json.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,7 +18,7 @@ import java.util.List;
  * (PUE as measured, 技术安全可控, 价格优惠合理).
  */
 public record ApprovalForm(
-        @NotBlank @Size(max = 500) String reason,
+        @FreeText @NotBlank @Size(max = 500) String reason,
         @NotEmpty List<@Valid @NotNull FacilityVetting> facilities) {
 
     public record FacilityVetting(
@@ -26,6 +27,6 @@ public record ApprovalForm(
             @NotNull @DecimalMin("1.00") @DecimalMax("3.00") @Digits(integer = 1, fraction = 2) BigDecimal checkedPue,
             @NotNull Boolean secureAndControllable,
             @NotNull Boolean pricingReasonable,
-            @Size(max = 500) String note) {
+            @FreeText @Size(max = 500) String note) {
     }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import org.suanli.catalog.QueryParams;
+import org.suanli.kernel.http.Params;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -29,7 +29,7 @@ public class PartnerResource {
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<PartnerView> all(@QueryParam("status") String status) {
-        return partners.list(QueryParams.enumOf(PartnerStatus.class, "status", status));
+        return partners.list(Params.enumOf(PartnerStatus.class, "status", status));
     }
 
     @GET

@@ -6,7 +6,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import org.suanli.catalog.QueryParams;
+import org.suanli.kernel.http.Params;
 import org.suanli.catalog.offering.Category;
 import org.suanli.kernel.security.Caller;
 
@@ -33,10 +33,13 @@ public class SearchResource {
                                @QueryParam("sort") @DefaultValue("price") String sort,
                                @QueryParam("hours") String hours,
                                @QueryParam("zhinengMode") String zhinengMode) {
-        SearchCriteria criteria = SearchCriteria.parse(acceleratorModel,
-                QueryParams.integer("minMemoryGb", minMemoryGb), QueryParams.enumOf(Category.class, "category", category),
-                district, maxPrice, minCapacityLeft, QueryParams.integer("page", page), QueryParams.integer("size", size),
-                sort, hours, zhinengMode);
+        SearchCriteria criteria = SearchCriteria.parse(Params.text("acceleratorModel", acceleratorModel),
+                Params.integer("minMemoryGb", minMemoryGb, null, 0, Integer.MAX_VALUE),
+                Params.enumOf(Category.class, "category", category), Params.text("district", district),
+                Params.text("maxPrice", maxPrice), Params.text("minCapacityLeft", minCapacityLeft),
+                Params.integer("page", page, 0, 0, Integer.MAX_VALUE),
+                Params.integer("size", size, 20, 1, SearchCriteria.MAX_SIZE), Params.text("sort", sort),
+                Params.text("hours", hours), Params.text("zhinengMode", zhinengMode));
         return search.search(criteria, caller.is("sme") ? caller.bearer() : null);
     }
 }

@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.suanli.kernel.http.Params;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * Orders: a buyer (sme) places and cancels its own, the partner reports delivery on orders of its
@@ -54,18 +54,14 @@ public class OrderResource {
     public OrderPage list(@QueryParam("state") String state, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("page") String page,
                           @QueryParam("size") String size) {
-        // Read as text: JAX-RS would answer "page=abc" with a 404 instead of saying what is wrong.
-        int p = whole("page", page, 0);
-        int s = whole("size", size, 20);
-        if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
-        }
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
+        int p = Params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = Params.integer("size", size, 20, 1, MAX_PAGE_SIZE);
+        LocalDate fromDate = Params.date("from", from);
+        LocalDate toDate = Params.date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw ProblemException.badRequest("to must not be before from");
+            throw ProblemException.badRequest("parameter 'to' must not be before 'from'");
         }
-        return orders.list(Viewer.of(caller), state(state), fromDate, toDate, p, s);
+        return orders.list(Viewer.of(caller), Params.enumOf(OrderState.class, "state", state), fromDate, toDate, p, s);
     }
 
     @GET
@@ -101,36 +97,4 @@ public class OrderResource {
         return orders.deliver(id, caller.partnerId(), form, caller.name());
     }
 
-    private static OrderState state(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return OrderState.valueOf(s.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("state '" + s + "' is not one of " + java.util.Arrays.toString(OrderState.values()));
-        }
-    }
-
-    private static LocalDate date(String name, String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " '" + s + "' must be a date like 2026-11-22");
-        }
-    }
-
-    private static int whole(String name, String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name + " must be a whole number, was '" + value + "'");
-        }
-    }
 }

@@ -84,9 +84,9 @@ public class OrderService {
                     "the window " + form.start() + " – " + form.end() + " starts in the past; choose a window from now on");
         }
         CatalogOffering offering = catalog.offering(form.offeringId(), bearer);
-        if (offering.closed()) {
-            throw ProblemException.unprocessable("offering-not-available",
-                    "offering '" + form.offeringId() + "' is " + offering.status() + " and cannot be ordered");
+        String refusal = offering.refusal();
+        if (refusal != null) {
+            throw ProblemException.unprocessable("offering-not-available", "offering '" + form.offeringId() + "' " + refusal);
         }
         if (offering.capacityLeftTenths() != null && tenths > offering.capacityLeftTenths()) {
             throw ProblemException.unprocessable("not-enough-capacity", "offering '" + form.offeringId() + "' has "

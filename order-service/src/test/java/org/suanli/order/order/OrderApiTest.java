@@ -105,9 +105,9 @@ class OrderApiTest {
         String key = UUID.randomUUID().toString();
         long before = orders();
         String first = post("sme1", key, body(offering, "10")).statusCode(201).extract().path("id");
-        // the same request: same instants written with another offset, same hours written as a number
+        // the same request: same instants written with another offset, same hours written with a decimal
         String again = """
-                {"offeringId":"%s","gpuHours":10.0,"windowStart":"%s","windowEnd":"%s","zhinengMode":"NONE"}
+                {"offeringId":"%s","gpuHours":"10.0","windowStart":"%s","windowEnd":"%s","zhinengMode":"NONE"}
                 """.formatted(offering, START.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(), END);
         post("sme1", key, again).statusCode(200).body("id", equalTo(first));
         post("sme1", key, body(offering, "10")).statusCode(200).body("id", equalTo(first));
@@ -168,6 +168,8 @@ class OrderApiTest {
     void bad_orders_are_refused_with_problem_json_and_change_nothing() {
         String offering = Catalog.offering("8.00", "100.0");
         String withdrawn = Catalog.offering(Catalog.newOfferingId(), "8.00", "100.0", "WITHDRAWN", "APPROVED");
+        // still PUBLISHED in catalog, but its partner is suspended: refused at once like a withdrawn one
+        String suspended = Catalog.offering(Catalog.newOfferingId(), "8.00", "100.0", "PUBLISHED", "SUSPENDED");
         long before = orders();
         Instant past = Instant.now().minus(2, ChronoUnit.DAYS);
 
@@ -176,6 +178,7 @@ class OrderApiTest {
         List<Bad> bad = List.of(
                 new Bad(body(Catalog.newOfferingId(), "10"), 422, "unknown-offering"),
                 new Bad(body(withdrawn, "10"), 422, "offering-not-available"),
+                new Bad(body(suspended, "10"), 422, "offering-not-available"),
                 new Bad(body(offering, "0"), 400, "invalid-request"),
                 new Bad(body(offering, "0.0"), 400, "invalid-request"),
                 new Bad(body(offering, "12.55"), 400, "invalid-request"),

@@ -12,11 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.csv.Csv;
+import org.suanli.kernel.http.Params;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Settlement batches and statements. A partner reads only its own (another partner's is "not found");
@@ -36,8 +37,14 @@ public class BatchResource {
     @RolesAllowed({"finance", "admin", "partner"})
     public List<BatchView> list(@QueryParam("partner") String partner, @QueryParam("period") String period,
                                 @QueryParam("status") String status) {
-        String partnerId = caller.isOfficial() ? blankToNull(partner) : caller.partnerId();
-        return batches.list(partnerId, blankToNull(period), status(status));
+        String asked = Params.text("partner", partner);
+        String partnerId = caller.isOfficial() ? asked : caller.partnerId();
+        if (asked != null && !asked.equals(partnerId)) {
+            // A partner filtering on another partner is told so, not silently shown its own batches.
+            throw ProblemException.forbidden("a partner sees only its own batches; leave out partner or give your own ('"
+                    + partnerId + "')");
+        }
+        return batches.list(partnerId, Params.text("period", period), Params.enumOf(BatchStatus.class, "status", status));
     }
 
     @GET
@@ -54,7 +61,7 @@ public class BatchResource {
     public Response statementCsv(@PathParam("id") String id) {
         long batchId = id(id);
         String csv = batches.statementCsv(batchId, ownPartnerOrNull());
-        return Response.ok(csv, "text/csv; charset=UTF-8")
+        return Response.ok(csv, Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"settlement-batch-" + batchId + ".csv\"").build();
     }
 
@@ -85,24 +92,6 @@ public class BatchResource {
     }
 
     static long id(String text) {
-        if (text == null || !text.matches("[1-9][0-9]{0,17}")) {
-            throw ProblemException.badRequest("batch id '" + text + "' must be a positive number");
-        }
-        return Long.parseLong(text);
-    }
-
-    private static BatchStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return BatchStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status '" + text + "' must be one of OPEN, CLOSED, APPROVED, PAID");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return Params.id("id", text);
     }
 }

@@ -1,6 +1,7 @@
 package org.suanli.settlement.batch;
 
 import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.time.Years;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,14 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Settlement periods: a calendar month "2026-11" or a program year "2026", in Asia/Shanghai. Parsing is
- * strict: "2026-13", "2026-1" or "26-11" are refused with a message a person can act on (400).
+ * Settlement periods: a calendar month "2026-11", in Asia/Shanghai (a program year alone is read with the
+ * kernel's {@code Params.year}, within the same {@link Years}). Parsing is strict: "2026-13", "2026-1" or "26-11"
+ * are refused with a message a person can act on (400).
  */
 public final class Periods {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM");
 
     private Periods() {
@@ -37,26 +38,6 @@ public final class Periods {
         return YearMonth.of(checkYear(year, text), month);
     }
 
-    /** "2026" → 2026, within 2000..2100. */
-    public static int year(String text) {
-        if (text == null || !YEAR.matcher(text.trim()).matches()) {
-            throw ProblemException.badRequest("year '" + text + "' must be four digits, e.g. 2026");
-        }
-        return checkYear(Integer.parseInt(text.trim()), text);
-    }
-
-    /** "1".."12" → month number; anything else is a 400. */
-    public static int monthNumber(String text) {
-        if (text == null || !text.trim().matches("\\d{1,2}")) {
-            throw ProblemException.badRequest("month '" + text + "' must be a number from 1 to 12");
-        }
-        int m = Integer.parseInt(text.trim());
-        if (m < 1 || m > 12) {
-            throw ProblemException.badRequest("month '" + text + "' must be a number from 1 to 12");
-        }
-        return m;
-    }
-
     public static String format(YearMonth month) {
         return month.format(FORMAT);
     }
@@ -67,8 +48,8 @@ public final class Periods {
     }
 
     private static int checkYear(int year, String text) {
-        if (year < 2000 || year > 2100) {
-            throw ProblemException.badRequest("'" + text + "' is outside the years the marketplace settles (2000 to 2100)");
+        if (!Years.plausible(year)) {
+            throw ProblemException.badRequest("period '" + text + "': " + Years.outOfRange(year));
         }
         return year;
     }

@@ -1,12 +1,13 @@
 package org.suanli.settlement.batch;
 
-import org.suanli.settlement.reconciliation.Csv;
+import org.suanli.kernel.csv.Csv;
 
 import java.util.List;
 
 /**
- * A partner's statement as CSV: one line per journal entry of the batch, then the batch's TOTAL, then its PAID line
- * (reference and amount) once paid, or OWED_BACK when clawbacks exceed what it owes.
+ * A partner's statement as CSV ({@link Csv}: BOM, CRLF, formula guard): one line per journal entry of the batch,
+ * then the batch's TOTAL, then its PAID line (reference and amount) once paid, or OWED_BACK when clawbacks exceed
+ * what it owes.
  */
 public final class StatementCsv {
 
@@ -19,30 +20,33 @@ public final class StatementCsv {
 
     public static String render(BatchView batch, List<StatementLine> lines) {
         StringBuilder b = new StringBuilder(256 + lines.size() * 200);
-        b.append(HEADER).append('\n');
-        String head = batch.id() + "," + Csv.text(batch.partnerId()) + "," + batch.period() + "," + batch.status() + ",";
+        Csv.start(b, HEADER);
+        String id = String.valueOf(batch.id());
+        String partner = Csv.text(batch.partnerId());
+        String period = String.valueOf(batch.period());
+        String status = String.valueOf(batch.status());
         for (StatementLine l : lines) {
-            b.append(head).append(l.entryId()).append(',').append(l.kind()).append(',').append(Csv.text(l.orderId()))
-                    .append(',').append(l.correctsEntryId() == null ? "" : l.correctsEntryId().toString())
-                    .append(',').append(Csv.text(l.buyerId())).append(',').append(l.contractDate())
-                    .append(',').append(l.completedAt()).append(',').append(Csv.text(l.facilityType()))
-                    .append(',').append(Csv.text(l.category())).append(',').append(Csv.text(l.district()))
-                    .append(',').append(Csv.text(l.invoiceNumber())).append(',').append(l.actualAmount())
-                    .append(',').append(l.buyerPaid()).append(',').append(l.suanli()).append(',').append(l.zhineng())
-                    .append(',').append(l.partnerOwed()).append(',').append(Csv.text(l.reason())).append('\n');
+            Csv.line(b, id, partner, period, status, String.valueOf(l.entryId()), String.valueOf(l.kind()),
+                    Csv.text(l.orderId()), l.correctsEntryId() == null ? "" : l.correctsEntryId().toString(),
+                    Csv.text(l.buyerId()), plain(l.contractDate()), plain(l.completedAt()),
+                    Csv.text(l.facilityType()), Csv.text(l.category()), Csv.text(l.district()), Csv.text(l.invoiceNumber()),
+                    l.actualAmount(), l.buyerPaid(), l.suanli(), l.zhineng(), l.partnerOwed(), Csv.text(l.reason()));
         }
-        b.append(head).append(",TOTAL,,,,,,,,,,,").append(batch.buyerPaid()).append(',').append(batch.suanli())
-                .append(',').append(batch.zhineng()).append(',').append(batch.total()).append(',')
-                .append(batch.entryCount()).append(" entries\n");
+        Csv.line(b, id, partner, period, status, "", "TOTAL", "", "", "", "", "", "", "", "", "", "",
+                batch.buyerPaid(), batch.suanli(), batch.zhineng(), batch.total(), batch.entryCount() + " entries");
         // the payment (reference in the invoice column, amount in the owed column) or what the partner owes back
         if (batch.paymentReference() != null) {
-            b.append(head).append(",PAID,,,,,,,,,").append(Csv.text(batch.paymentReference())).append(",,,,,")
-                    .append(batch.paid()).append(",paid ").append(batch.paidAt()).append(" by ")
-                    .append(Csv.text(batch.paidBy()).replace(",", " ")).append('\n');
+            Csv.line(b, id, partner, period, status, "", "PAID", "", "", "", "", "", "", "", "",
+                    Csv.text(batch.paymentReference()), "", "", "", "", batch.paid(),
+                    Csv.text("paid " + batch.paidAt() + " by " + batch.paidBy()));
         } else if (!"0.00".equals(batch.owedBack())) {
-            b.append(head).append(",OWED_BACK,,,,,,,,,,,,,,-").append(batch.owedBack())
-                    .append(",clawbacks exceed what the batch owes\n");
+            Csv.line(b, id, partner, period, status, "", "OWED_BACK", "", "", "", "", "", "", "", "", "", "", "", "", "",
+                    "-" + batch.owedBack(), "clawbacks exceed what the batch owes");
         }
         return b.toString();
+    }
+
+    private static String plain(Object figure) {
+        return figure == null ? "" : figure.toString();
     }
 }

@@ -55,7 +55,8 @@ public class DashboardResource {
     }
 
     static int year(String year) {
-        return year == null || year.isBlank() ? LocalDate.now(Periods.SHANGHAI).getYear() : Periods.year(year);
+        Integer y = org.suanli.kernel.http.Params.year("year", year, false);
+        return y == null ? LocalDate.now(Periods.SHANGHAI).getYear() : y;
     }
 
     private static String loadPage() {

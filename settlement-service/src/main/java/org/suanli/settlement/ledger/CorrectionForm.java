@@ -10,5 +10,5 @@ import jakarta.validation.constraints.Size;
  * The figures must not be negative and must add up to the order's contract amount ({@link CorrectionRules}).
  */
 public record CorrectionForm(@NotNull String buyerPays, @NotNull String suanli, @NotNull String zhineng,
-                             @NotBlank @Size(max = 500) String reason) {
+                             @org.suanli.kernel.json.FreeText @NotBlank @Size(max = 500) String reason) {
 }

@@ -51,7 +51,8 @@ public class LedgerResource {
     @Path("/orders/{orderId}/corrections")
     @RolesAllowed("finance")
     public Response correct(@PathParam("orderId") String orderId, @Valid @NotNull CorrectionForm form) {
-        OrderAmounts target = new OrderAmounts(figure(form.buyerPays()), figure(form.suanli()), figure(form.zhineng()));
+        OrderAmounts target = new OrderAmounts(figure("buyerPays", form.buyerPays()), figure("suanli", form.suanli()),
+                figure("zhineng", form.zhineng()));
         JournalEntry e = ledger.correct(orderId, target, form.reason().trim(), caller.name());
         return Response.status(201).entity(EntryView.of(e, ledger.postingsOf(e.id))).build();
     }
@@ -60,12 +61,12 @@ public class LedgerResource {
      * A corrected figure in fen. A well-formed negative figure ("-100.00") is read as such, so that the rule
      * refusing negative shares answers it (422) rather than the parser (400).
      */
-    static long figure(String yuan) {
+    static long figure(String field, String yuan) {
         String s = yuan == null ? "" : yuan.trim();
         if (s.matches("-[0-9].*")) {
-            return -Money.parseYuan(s.substring(1));
+            return -Money.parseYuan(field, s.substring(1));
         }
-        return Money.parseYuan(yuan);
+        return Money.parseYuan(field, yuan);
     }
 
     @GET

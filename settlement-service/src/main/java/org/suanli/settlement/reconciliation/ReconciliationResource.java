@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.suanli.kernel.csv.Csv;
+import org.suanli.kernel.http.Params;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 import org.suanli.settlement.batch.Periods;
@@ -113,7 +115,7 @@ public class ReconciliationResource {
         ReconciliationService.Closed c = service.reconcileAndClose(s.year(), s.month(), token.bearer());
         StreamingOutput body = out -> ReconciliationCsv.write(c.reconciliation(), c.closing(),
                 new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        return Response.ok(body, Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"reconciliation-" + s.label() + ".csv\"").build();
     }
 
@@ -124,7 +126,7 @@ public class ReconciliationResource {
             }
             String p = period.trim();
             if (p.length() == 4) {
-                int y = Periods.year(p);
+                int y = Params.year("period", p, true);
                 return new Scope(String.valueOf(y), y, null);
             }
             YearMonth ym = Periods.month(p);
@@ -133,11 +135,11 @@ public class ReconciliationResource {
         if (year == null || year.isBlank()) {
             throw ProblemException.badRequest("say which program year to reconcile: ?period=2026 or ?period=2026-11");
         }
-        int y = Periods.year(year);
-        if (month == null || month.isBlank()) {
+        int y = Params.year("year", year, true);
+        Integer m = Params.month("month", month);
+        if (m == null) {
             return new Scope(String.valueOf(y), y, null);
         }
-        int m = Periods.monthNumber(month);
         return new Scope(Periods.format(YearMonth.of(y, m)), y, m);
     }
 }

@@ -198,8 +198,11 @@ class BatchTest {
 
         as("partner1").queryParam("period", "2031-05").get("/api/batches").then().statusCode(200)
                 .body("$", hasSize(1)).body("partnerId", everyItem(equalTo(P1)));
-        as("partner1").queryParam("partner", P3).get("/api/batches").then().statusCode(200)
-                .body("partnerId", everyItem(equalTo(P1)));
+        // naming another partner is refused, not silently answered with one's own batches
+        as("partner1").queryParam("partner", P3).get("/api/batches").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("partner1").queryParam("partner", P1).queryParam("period", "2031-05").get("/api/batches").then()
+                .statusCode(200).body("$", hasSize(1));
         as("finance1").queryParam("period", "2031-05").get("/api/batches").then().statusCode(200).body("$", hasSize(2));
         as("admin1").queryParam("period", "2031-05").get("/api/batches").then().statusCode(200).body("$", hasSize(2));
         as("partner1").get("/api/batches/" + mine).then().statusCode(200).body("lines[0].orderId", equalTo(o));
@@ -214,7 +217,8 @@ class BatchTest {
                 .contentType(startsWith("text/csv"))
                 .header("Content-Disposition", containsString("settlement-batch-" + mine + ".csv"))
                 .extract().asString();
-        String[] rows = csv.split("\n");
+        assertTrue(csv.startsWith("\uFEFF"), "a byte-order mark first");
+        String[] rows = csv.substring(1).split("\r\n");
         assertEquals(3, rows.length, csv);
         assertTrue(rows[0].startsWith("batch_id,partner_id,period,status,entry_id,kind,order_id,"), rows[0]);
         assertTrue(rows[1].startsWith(mine + "," + P1 + ",2031-05,OPEN,"), rows[1]);

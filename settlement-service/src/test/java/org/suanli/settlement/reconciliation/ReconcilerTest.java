@@ -90,7 +90,7 @@ class ReconcilerTest {
 
         ReconciliationCsv.write(r, out);
 
-        assertEquals(String.join("\n",
+        assertEquals("\uFEFF" + String.join("\r\n",
                 ReconciliationCsv.HEADER,
                 "MISMATCH,o1,370.35,370.00,35,0.00,0.00,0",
                 "MISSING_IN_LEDGER,'=only-voucher,0.00,7.00,-700,0.00,0.00,0",
@@ -98,6 +98,6 @@ class ReconcilerTest {
                 "TOTAL,,373.85,378.00,-415,0.50,0.00,50",
                 "MATCHED,1,,,,,,",
                 "MATCHED_ORDER,o2,1.00,1.00,0,0.00,0.00,0",
-                "STATUS,3 differences to explain,,,,,,") + "\n", out.toString());
+                "STATUS,3 differences to explain,,,,,,") + "\r\n", out.toString());
     }
 }

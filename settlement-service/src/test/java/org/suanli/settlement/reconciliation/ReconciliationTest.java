@@ -120,11 +120,14 @@ class ReconciliationTest {
 
     @Test
     void the_csv_export_lists_what_needs_explaining_and_the_totals() {
-        String csv = as("finance1").queryParam("period", "2032").get("/api/reconciliation/csv")
+        byte[] bytes = as("finance1").queryParam("period", "2032").get("/api/reconciliation/csv")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
-                .header("Content-Disposition", containsString("reconciliation-2032.csv")).extract().asString();
+                .header("Content-Disposition", containsString("reconciliation-2032.csv")).extract().asByteArray();
+        // UTF-8 with its byte-order mark (EF BB BF), CRLF line ends: what Excel on Chinese Windows opens right
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+        String csv = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
 
-        assertEquals(String.join("\n",
+        assertEquals("\uFEFF" + String.join("\r\n",
                 ReconciliationCsv.HEADER,
                 "MISMATCH," + R2 + ",150.00,150.01,-1,90.00,89.90,10",
                 "MISSING_IN_LEDGER," + R6 + ",0.00,7.00,-700,0.00,0.00,0",
@@ -134,7 +137,7 @@ class ReconciliationTest {
                 "MATCHED_ORDER," + R1 + ",370.35,370.35,0,0.00,0.00,0",
                 "MATCHED_ORDER," + R3 + ",5.00,5.00,0,0.00,0.00,0",
                 "MATCHED_ORDER," + R4 + ",0.00,0.00,0,0.00,0.00,0",
-                "STATUS,3 differences to explain,,,,,,") + "\n", csv);
+                "STATUS,3 differences to explain,,,,,,") + "\r\n", csv);
     }
 
     @Test

@@ -16,7 +16,8 @@ public class EventCodec {
 
     @Inject
     public EventCodec(ObjectMapper applicationMapper) {
-        this.mapper = applicationMapper.copy()
+        // Lenient: the request contract's text and date rules judge what clients send, not what services wrote.
+        this.mapper = org.suanli.kernel.json.StrictJson.lenient(applicationMapper)
                 .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 

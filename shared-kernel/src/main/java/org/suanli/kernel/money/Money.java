@@ -20,16 +20,21 @@ public final class Money {
 
     /** "1234.5" → 123450. Throws {@link IllegalArgumentException} with a message a person can act on. */
     public static long parseYuan(String yuan) {
+        return parseYuan("amount", yuan);
+    }
+
+    /** Like {@link #parseYuan(String)}, naming the field (its JSON path) in the message. */
+    public static long parseYuan(String field, String yuan) {
         if (yuan == null || yuan.isBlank()) {
-            throw new IllegalArgumentException("amount is missing");
+            throw new IllegalArgumentException(field + " is missing");
         }
         String s = yuan.trim();
         if (!YUAN.matcher(s).matches() && ANY_SIZE_YUAN.matcher(s).matches()) {
-            throw new IllegalArgumentException("amount '" + yuan + "' is beyond any plausible contract (at most "
+            throw new IllegalArgumentException(field + " '" + yuan + "' is beyond any plausible contract (at most "
                     + format(MAX_FEN) + " CNY)");
         }
         if (!YUAN.matcher(s).matches()) {
-            throw new IllegalArgumentException("amount '" + yuan
+            throw new IllegalArgumentException(field + " '" + yuan
                     + "' must be a non-negative yuan figure with at most two decimals, e.g. \"1234.50\"");
         }
         int dot = s.indexOf('.');
@@ -37,7 +42,7 @@ public final class Money {
         String frac = dot < 0 ? "" : s.substring(dot + 1);
         long fen = Long.parseLong(whole) * 100 + (frac.isEmpty() ? 0 : Long.parseLong(frac.length() == 1 ? frac + "0" : frac));
         if (fen > MAX_FEN) {
-            throw new IllegalArgumentException("amount '" + yuan + "' is beyond any plausible contract (at most "
+            throw new IllegalArgumentException(field + " '" + yuan + "' is beyond any plausible contract (at most "
                     + format(MAX_FEN) + " CNY)");
         }
         return fen;
@@ -45,9 +50,13 @@ public final class Money {
 
     /** Like {@link #parseYuan} but zero is refused too: for prices, budgets and amounts that must be positive. */
     public static long parsePositiveYuan(String yuan) {
-        long fen = parseYuan(yuan);
+        return parsePositiveYuan("amount", yuan);
+    }
+
+    public static long parsePositiveYuan(String field, String yuan) {
+        long fen = parseYuan(field, yuan);
         if (fen == 0) {
-            throw new IllegalArgumentException("amount must be greater than zero");
+            throw new IllegalArgumentException(field + " must be greater than zero");
         }
         return fen;
     }

@@ -18,7 +18,7 @@ public class AuditResource {
 
     @GET
     public List<AuditTrail.Entry> latest(@QueryParam("limit") @DefaultValue("100") String limitParam) {
-        int limit = org.suanli.voucher.QueryParams.positive("limit", limitParam);
-        return audit.latest(Math.max(1, Math.min(limit, 1000)));
+        int limit = org.suanli.kernel.http.Params.integer("limit", limitParam, 100, 1, Integer.MAX_VALUE);
+        return audit.latest(Math.min(limit, 1000));
     }
 }

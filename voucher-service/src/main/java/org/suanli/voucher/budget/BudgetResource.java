@@ -13,7 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.suanli.kernel.money.Money;
-import org.suanli.voucher.QueryParams;
+import org.suanli.kernel.http.Params;
+import org.suanli.kernel.json.FreeText;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 import org.suanli.voucher.audit.AuditTrail;
@@ -33,7 +34,7 @@ public class BudgetResource {
         }
     }
 
-    public record BudgetForm(@NotBlank String budget, @NotBlank @Size(max = 500) String reason) {
+    public record BudgetForm(@NotBlank String budget, @FreeText @NotBlank @Size(max = 500) String reason) {
     }
 
     public record UsageView(String buyerId, int year, String cap, String suanliHeld, String suanliRedeemed,
@@ -60,17 +61,18 @@ public class BudgetResource {
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<BudgetView> list(@QueryParam("year") String year) {
-        return budgets.figures(QueryParams.year(year, false)).stream().map(BudgetView::of).toList();
+        return budgets.figures(Params.year("year", year, false)).stream().map(BudgetView::of).toList();
     }
 
     @PUT
     @Path("/{program}/{year}")
     @RolesAllowed("admin")
     @Transactional
-    public BudgetView set(@PathParam("program") String program, @PathParam("year") int year, @Valid @NotNull BudgetForm form) {
+    public BudgetView set(@PathParam("program") String program, @PathParam("year") String yearParam,
+                          @Valid @NotNull BudgetForm form) {
         Program p = parseProgram(program);
-        checkYear(year);
-        long fen = Money.parseYuan(form.budget());
+        int year = Params.year("year", yearParam, true);
+        long fen = Money.parseYuan("budget", form.budget());
         ProgramBudgets.Figures f = budgets.set(p, year, fen);
         audit.record(caller.name(), "BUDGET_SET", "budget:" + p + ":" + year, form.reason(), Money.format(fen));
         return BudgetView.of(f);
@@ -79,8 +81,8 @@ public class BudgetResource {
     @GET
     @Path("/{year}/buyers")
     @RolesAllowed({"admin", "finance", "sme"})
-    public List<UsageView> usage(@PathParam("year") int year) {
-        checkYear(year);
+    public List<UsageView> usage(@PathParam("year") String yearParam) {
+        int year = Params.year("year", yearParam, true);
         // A buyer sees only its own year.
         String only = caller.isOfficial() ? null : caller.enterpriseId();
         return enterprises.usage(year, only).stream().map(UsageView::of).toList();
@@ -90,13 +92,8 @@ public class BudgetResource {
         try {
             return Program.valueOf(program);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Program", program);
-        }
-    }
-
-    static void checkYear(int year) {
-        if (year < 2023 || year > 2100) {
-            throw ProblemException.badRequest("program year " + year + " is outside 2023–2100");
+            throw new ProblemException(404, "not-found", "Program not found", "program '" + program
+                    + "' does not exist; the programs are " + org.suanli.kernel.json.JsonWords.allowed(Program.class));
         }
     }
 }

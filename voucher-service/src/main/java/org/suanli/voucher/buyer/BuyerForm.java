@@ -1,5 +1,6 @@
 package org.suanli.voucher.buyer;
 
+import org.suanli.kernel.json.FreeText;
 import org.suanli.kernel.units.CreditCodes;
 
 import jakarta.validation.constraints.NotBlank;
@@ -20,5 +21,5 @@ public record BuyerForm(
         /* yuan, e.g. "20000000.00"; only for a foundation-model enterprise */
         String capOverride,
         List<@Pattern(regexp = CreditCodes.PATTERN, message = CreditCodes.MESSAGE) String> relatedPartyCreditCodes,
-        @NotBlank @Size(max = 500) String reason) {
+        @FreeText @NotBlank @Size(max = 500) String reason) {
 }

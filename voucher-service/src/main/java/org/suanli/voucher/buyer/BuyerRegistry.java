@@ -39,7 +39,7 @@ public class BuyerRegistry {
             throw ProblemException.badRequest("buyer id '" + id + "' must be 2-64 lowercase letters, digits or dashes");
         }
         boolean foundationModel = Boolean.TRUE.equals(form.foundationModel());
-        Long capOverride = form.capOverride() == null ? null : Money.parsePositiveYuan(form.capOverride());
+        Long capOverride = form.capOverride() == null ? null : Money.parsePositiveYuan("capOverride", form.capOverride());
         if (capOverride != null && (!foundationModel || form.type() != BuyerType.ENTERPRISE)) {
             throw ProblemException.unprocessable("cap-override-not-allowed",
                     "only a foundation-model enterprise may have its cap raised (docs/POLICY.md rule 7)");

@@ -34,8 +34,9 @@ public class LedgerResource {
     @GET
     public List<MovementView> list(@QueryParam("orderId") String orderId, @QueryParam("year") String yearParam,
                                    @QueryParam("limit") @DefaultValue("1000") String limitParam) {
-        Integer year = org.suanli.voucher.QueryParams.year(yearParam, false);
-        int limit = org.suanli.voucher.QueryParams.positive("limit", limitParam);
+        orderId = org.suanli.kernel.http.Params.text("orderId", orderId);
+        Integer year = org.suanli.kernel.http.Params.year("year", yearParam, false);
+        int limit = org.suanli.kernel.http.Params.integer("limit", limitParam, 1000, 1, Integer.MAX_VALUE);
         if (orderId == null && year == null) {
             throw ProblemException.badRequest("give an orderId or a program year");
         }

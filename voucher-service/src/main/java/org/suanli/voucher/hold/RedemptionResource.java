@@ -32,8 +32,8 @@ public class RedemptionResource {
 
     @GET
     public List<RedemptionView> list(@QueryParam("year") String yearParam, @QueryParam("month") String monthParam) {
-        int year = org.suanli.voucher.QueryParams.year(yearParam, true);
-        Integer month = org.suanli.voucher.QueryParams.month(monthParam);
+        int year = org.suanli.kernel.http.Params.year("year", yearParam, true);
+        Integer month = org.suanli.kernel.http.Params.month("month", monthParam);
         LocalDate from = month == null ? LocalDate.of(year, 1, 1) : LocalDate.of(year, month, 1);
         LocalDate to = month == null ? from.plusYears(1) : from.plusMonths(1);
         return em.createQuery("""

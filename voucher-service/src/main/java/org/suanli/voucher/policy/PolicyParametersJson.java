@@ -1,7 +1,7 @@
 package org.suanli.voucher.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.suanli.kernel.problem.JsonFields;
+import org.suanli.kernel.problem.ProblemMappers;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -58,20 +58,9 @@ public final class PolicyParametersJson {
         }
     }
 
-    /** What is wrong, said for the admin who wrote the parameters, not in Jackson's words. */
+    /** What is wrong, said for the admin who wrote the parameters in the kernel's words, not Jackson's. */
     private static String inWords(JsonProcessingException e) {
-        String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? JsonFields.path(m) : "";
-        String message = e.getOriginalMessage();
-        java.util.regex.Matcher missing = java.util.regex.Pattern.compile("Missing (?:creator|required) property '([^']+)'").matcher(message);
-        if (missing.find()) {
-            String field = where.equals(missing.group(1)) || where.endsWith("." + missing.group(1)) ? where
-                    : (where.isEmpty() ? "" : where + ".") + missing.group(1);
-            return "field '" + field + "' is missing";
-        }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-            return "unknown field '" + (where.isEmpty() ? u.getPropertyName() : where) + "'";
-        }
-        return where.isEmpty() ? message.split(";")[0] : "field '" + where + "': " + message.split(";")[0];
+        return ProblemMappers.inWords(e);
     }
 
     public static String write(PolicyParameters parameters) {

@@ -25,7 +25,7 @@ public class PolicyResource {
 
     /** {@code scheme}: the city program the version belongs to; Hangzhou's ("HZ") when left out. */
     public record PolicyForm(@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,32}") String code, @NotNull LocalDate effectiveFrom,
-                             @NotNull JsonNode parameters, @NotBlank @Size(max = 500) String reason,
+                             @NotNull JsonNode parameters, @org.suanli.kernel.json.FreeText @NotBlank @Size(max = 500) String reason,
                              @Pattern(regexp = "[A-Z]{2,8}") String scheme) {
     }
 

@@ -70,28 +70,39 @@ public class QuoteResource {
     @POST
     @RolesAllowed({"sme", "admin", "finance"})
     public QuoteView quote(@QueryParam("buyerId") String buyerId, @Valid @NotNull QuoteForm form) {
-        return batch(buyerId, new BatchForm(form.contractDate(), form.zhinengMode(), List.of(form.item()))).items().get(0);
+        return decide(buyerId, form.contractDate(), form.zhinengMode(), List.of(form.item()), k -> "item.amount")
+                .items().get(0);
     }
 
     @POST
     @Path("/batch")
     @RolesAllowed({"sme", "admin", "finance"})
     public BatchView batch(@QueryParam("buyerId") String buyerId, @Valid @NotNull BatchForm form) {
+        return decide(buyerId, form.contractDate(), form.zhinengMode(), form.items(), k -> "items[" + k + "].amount");
+    }
+
+    private BatchView decide(String buyerId, LocalDate contractDate, ZhinengMode zhinengMode, List<Item> items,
+                             java.util.function.IntFunction<String> amountField) {
         Buyer buyer = buyer(buyerId);
-        LocalDate date = form.contractDate() == null ? LocalDate.now(PolicyBook.SHANGHAI) : form.contractDate();
-        ZhinengMode mode = form.zhinengMode() == null ? ZhinengMode.NONE : form.zhinengMode();
-        List<QuoteService.Prospect> prospects = form.items().stream().map(i -> new QuoteService.Prospect(i.category(),
-                i.facilityType(), Boolean.TRUE.equals(i.filedModel()), !Boolean.FALSE.equals(i.partnerApproved()),
-                i.partnerCreditCode(), Money.parsePositiveYuan(i.amount()))).toList();
+        LocalDate date = contractDate == null ? LocalDate.now(PolicyBook.SHANGHAI) : contractDate;
+        ZhinengMode mode = zhinengMode == null ? ZhinengMode.NONE : zhinengMode;
+        List<QuoteService.Prospect> prospects = new java.util.ArrayList<>(items.size());
+        for (int k = 0; k < items.size(); k++) {
+            Item i = items.get(k);
+            prospects.add(new QuoteService.Prospect(i.category(), i.facilityType(), Boolean.TRUE.equals(i.filedModel()),
+                    !Boolean.FALSE.equals(i.partnerApproved()), i.partnerCreditCode(),
+                    Money.parsePositiveYuan(amountField.apply(k), i.amount())));
+        }
         List<SubsidyDecision> decisions = quotes.quote(buyer, date, mode, prospects);
         List<QuoteView> views = new java.util.ArrayList<>(decisions.size());
         for (int k = 0; k < decisions.size(); k++) {
-            views.add(QuoteView.of(form.items().get(k).ref(), decisions.get(k)));
+            views.add(QuoteView.of(items.get(k).ref(), decisions.get(k)));
         }
         return new BatchView(views);
     }
 
-    private Buyer buyer(String buyerId) {
+    private Buyer buyer(String buyerParam) {
+        String buyerId = org.suanli.kernel.http.Params.text("buyerId", buyerParam);
         String id;
         if (caller.isOfficial()) {
             if (buyerId == null) {

@@ -76,6 +76,19 @@ class QuoteAndBadInputTest {
         Api.as("admin1").body("{\"budget\":\"1.234\",\"reason\":\"x\"}").put("/api/budgets/SUANLI/2026").then().statusCode(400);
         Api.as("admin1").body("{\"budget\":\"100.00\"}").put("/api/budgets/SUANLI/2026").then().statusCode(400);
         Api.as("sme1").body("{\"budget\":\"100.00\",\"reason\":\"x\"}").put("/api/budgets/SUANLI/2026").then().statusCode(403);
+        // the field named is the one sent, a year that is not a number is a 400 naming it, and the year range is
+        // the same as reconciliation's (2000 to 2100)
+        Api.as("admin1").body("{\"budget\":\"1.234\",\"reason\":\"x\"}").put("/api/budgets/SUANLI/2026").then()
+                .body("detail", org.hamcrest.Matchers.startsWith("budget '1.234' must be"));
+        Api.as("admin1").body("{\"budget\":\"100.00\",\"reason\":\"x\"}").put("/api/budgets/SUANLI/abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("parameter 'year' must be a year of four digits, e.g. 2026, not 'abc'"));
+        Api.as("admin1").body("{\"budget\":\"100.00\",\"reason\":\"x\"}").put("/api/budgets/SUANLI/2101").then().statusCode(400)
+                .body("detail", equalTo("parameter 'year': year 2101 is outside the years the marketplace accepts (2000 to 2100)"));
+        Api.as("finance1").get("/api/budgets/abc/buyers").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("parameter 'year'"));
+        Api.as("admin1").body("{\"budget\":\"100.00\",\"reason\":\"x\"}").put("/api/budgets/GOLD/2026").then()
+                .body("detail", org.hamcrest.Matchers.endsWith("the programs are SUANLI, ZHINENG"));
         Api.as("finance1").get("/api/budgets?year=2026").then().body(equalTo(before));
     }
 
