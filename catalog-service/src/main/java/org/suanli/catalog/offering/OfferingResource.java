@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -22,6 +23,7 @@ public class OfferingResource {
     Caller caller;
 
     @GET
+    @Versioned
     @RolesAllowed({"sme", "partner", "admin", "finance"})
     public OfferingView get(@PathParam("id") String id) {
         OfferingView view = offerings.find(id).orElseThrow(() -> ProblemException.notFound("Offering", id));

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.suanli.catalog.QueryParams;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -29,6 +33,12 @@ public class PartnerOfferingResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Preconditions preconditions;
+
+    @Inject
+    Idempotency idempotency;
+
     @GET
     public List<OfferingView> mine(@QueryParam("status") String status) {
         return offerings.own(caller.partnerId(), QueryParams.enumOf(OfferingStatus.class, "status", status));
@@ -36,34 +46,49 @@ public class PartnerOfferingResource {
 
     @GET
     @Path("/{id}")
+    @Versioned
     public OfferingView one(@PathParam("id") String id) {
         String partnerId = caller.partnerId();
         return offerings.find(id).filter(o -> o.partnerId().equals(partnerId))
                 .orElseThrow(() -> ProblemException.notFound("Offering", id));
     }
 
-    /** Creates a DRAFT; publish it to put it on the shelf. */
+    /** Creates a DRAFT; publish it to put it on the shelf. A retry with the same Idempotency-Key creates nothing more. */
     @POST
-    public Response create(@Valid @NotNull OfferingForm form) {
-        OfferingView view = offerings.create(caller.partnerId(), form);
-        return Response.created(URI.create("/api/offerings/" + view.id())).entity(view).build();
+    @Versioned
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OfferingForm form) {
+        String partnerId = caller.partnerId();
+        Idempotency.Outcome<OfferingView> made = idempotency.once(
+                idempotency.key("offering", partnerId, idempotencyKey, form),
+                () -> offerings.create(partnerId, form), OfferingView::id, this::one);
+        return Response.status(made.status()).location(URI.create("/api/offerings/" + made.value().id()))
+                .entity(made.value()).build();
     }
 
     @PUT
     @Path("/{id}")
+    @Versioned
     public OfferingView update(@PathParam("id") String id, @Valid @NotNull OfferingForm form) {
-        return offerings.update(caller.partnerId(), id, form);
+        return preconditions.write("offering:" + id, () -> current(id), () -> offerings.update(caller.partnerId(), id, form));
     }
 
     @POST
     @Path("/{id}/publish")
+    @Versioned
     public OfferingView publish(@PathParam("id") String id) {
-        return offerings.publish(caller.partnerId(), id);
+        return preconditions.write("offering:" + id, () -> current(id), () -> offerings.publish(caller.partnerId(), id));
     }
 
     @POST
     @Path("/{id}/withdraw")
+    @Versioned
     public OfferingView withdraw(@PathParam("id") String id) {
-        return offerings.withdraw(caller.partnerId(), id);
+        return preconditions.write("offering:" + id, () -> current(id), () -> offerings.withdraw(caller.partnerId(), id));
+    }
+
+    /** The offering as this partner's GET shows it now; null when it is not theirs (the write then answers 404). */
+    private OfferingView current(String id) {
+        String partnerId = caller.partnerId();
+        return offerings.find(id).filter(o -> o.partnerId().equals(partnerId)).orElse(null);
     }
 }

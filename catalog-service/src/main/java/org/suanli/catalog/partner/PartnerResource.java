@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.suanli.catalog.QueryParams;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -26,6 +28,9 @@ public class PartnerResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Preconditions preconditions;
+
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<PartnerView> all(@QueryParam("status") String status) {
@@ -35,6 +40,7 @@ public class PartnerResource {
     @GET
     @Path("/me")
     @RolesAllowed("partner")
+    @Versioned
     public PartnerView me() {
         String id = caller.partnerId();
         return partners.find(id).orElseThrow(() -> new ProblemException(404, "not-applied", "Not applied yet",
@@ -45,13 +51,17 @@ public class PartnerResource {
     @PUT
     @Path("/me")
     @RolesAllowed("partner")
+    @Versioned
     public PartnerView apply(@Valid @NotNull ApplicationForm form) {
-        return partners.apply(caller.partnerId(), form, caller.name());
+        String id = caller.partnerId();
+        return preconditions.write("partner:" + id, () -> partners.find(id).orElse(null),
+                () -> partners.apply(id, form, caller.name()));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "finance", "partner"})
+    @Versioned
     public PartnerView get(@PathParam("id") String id) {
         // another partner learns nothing, not even that this one exists
         if (!caller.isOfficial() && !id.equals(caller.partnerId())) {
@@ -63,28 +73,37 @@ public class PartnerResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed("admin")
+    @Versioned
     public PartnerView approve(@PathParam("id") String id, @Valid @NotNull ApprovalForm form) {
-        return partners.approve(id, form, caller.name());
+        return vetting(id, () -> partners.approve(id, form, caller.name()));
     }
 
     @POST
     @Path("/{id}/reject")
     @RolesAllowed("admin")
+    @Versioned
     public PartnerView reject(@PathParam("id") String id, @Valid @NotNull ReasonForm form) {
-        return partners.reject(id, form.reason(), caller.name());
+        return vetting(id, () -> partners.reject(id, form.reason(), caller.name()));
     }
 
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed("admin")
+    @Versioned
     public PartnerView suspend(@PathParam("id") String id, @Valid @NotNull ReasonForm form) {
-        return partners.suspend(id, form.reason(), caller.name());
+        return vetting(id, () -> partners.suspend(id, form.reason(), caller.name()));
     }
 
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed("admin")
+    @Versioned
     public PartnerView reinstate(@PathParam("id") String id, @Valid @NotNull ReasonForm form) {
-        return partners.reinstate(id, form.reason(), caller.name());
+        return vetting(id, () -> partners.reinstate(id, form.reason(), caller.name()));
+    }
+
+    /** A vetting decision, honouring If-Match on the partner as the bureau last read it. */
+    private PartnerView vetting(String id, java.util.function.Supplier<PartnerView> decision) {
+        return preconditions.write("partner:" + id, () -> partners.find(id).orElse(null), decision);
     }
 }

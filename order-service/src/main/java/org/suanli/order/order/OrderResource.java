@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -35,6 +36,9 @@ public class OrderResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Idempotency idempotency;
 
     /** 201 with the new order; 200 with the same order when the Idempotency-Key and body repeat an earlier request. */
     @POST
@@ -93,12 +97,19 @@ public class OrderResource {
         return orders.cancel(id, caller.enterpriseId(), null, caller.name());
     }
 
-    /** The order's partner reports metered GPU-hours and the invoice number. */
+    /**
+     * The order's partner reports metered GPU-hours and the invoice number. A retry with the same Idempotency-Key
+     * answers the delivered order again (200) instead of "already delivered".
+     */
     @POST
     @Path("/{id}/delivery")
     @RolesAllowed(Caller.PARTNER)
-    public OrderView deliver(@PathParam("id") String id, @Valid @NotNull DeliveryForm form) {
-        return orders.deliver(id, caller.partnerId(), form, caller.name());
+    public OrderView deliver(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
+                             @Valid @NotNull DeliveryForm form) {
+        String partnerId = caller.partnerId();
+        return idempotency.once(idempotency.key("delivery", partnerId, idempotencyKey, java.util.List.of(id, form)),
+                () -> orders.deliver(id, partnerId, form, caller.name()), OrderView::id,
+                orderId -> orders.get(orderId, Viewer.of(caller))).value();
     }
 
     private static OrderState state(String s) {

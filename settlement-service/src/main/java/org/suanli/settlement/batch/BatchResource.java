@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -32,6 +36,12 @@ public class BatchResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Preconditions preconditions;
+
+    @Inject
+    Idempotency idempotency;
+
     @GET
     @RolesAllowed({"finance", "admin", "partner"})
     public List<BatchView> list(@QueryParam("partner") String partner, @QueryParam("period") String period,
@@ -43,6 +53,7 @@ public class BatchResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"finance", "admin", "partner"})
+    @Versioned
     public BatchView get(@PathParam("id") String id) {
         return batches.get(id(id), ownPartnerOrNull());
     }
@@ -61,22 +72,44 @@ public class BatchResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed({"finance", "admin"})
+    @Versioned
     public BatchView close(@PathParam("id") String id) {
-        return batches.close(id(id), caller.name());
+        long batchId = id(id);
+        return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.close(batchId, caller.name()));
     }
 
     @POST
     @Path("/{id}/approve")
     @RolesAllowed("finance")
+    @Versioned
     public BatchView approve(@PathParam("id") String id) {
-        return batches.approve(id(id), caller.name());
+        long batchId = id(id);
+        return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.approve(batchId, caller.name()));
     }
 
     @POST
     @Path("/{id}/pay")
     @RolesAllowed("finance")
-    public BatchView pay(@PathParam("id") String id, @Valid @NotNull PaymentForm form) {
-        return batches.pay(id(id), form.paymentReference(), caller.name());
+    @Versioned
+    public Response pay(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
+                        @Valid @NotNull PaymentForm form) {
+        long batchId = id(id);
+        // A retried payment with the same key answers the paid batch again instead of "already paid".
+        Idempotency.Outcome<BatchView> paid = idempotency.once(
+                idempotency.key("payment", caller.name(), idempotencyKey, List.of(batchId, form)),
+                () -> preconditions.write("batch:" + batchId, () -> current(batchId),
+                        () -> batches.pay(batchId, form.paymentReference(), caller.name())),
+                b -> String.valueOf(batchId), ignored -> batches.get(batchId, null));
+        return Response.ok(paid.value()).build();
+    }
+
+    /** The batch as an official's GET shows it now; null when there is none. */
+    private BatchView current(long batchId) {
+        try {
+            return batches.get(batchId, null);
+        } catch (ProblemException notFound) {
+            return null;
+        }
     }
 
     private String ownPartnerOrNull() {

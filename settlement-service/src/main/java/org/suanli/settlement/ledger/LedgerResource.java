@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
@@ -33,6 +35,9 @@ public class LedgerResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Idempotency idempotency;
+
     @GET
     @Path("/orders/{orderId}")
     @RolesAllowed({"finance", "admin", "partner"})
@@ -50,10 +55,22 @@ public class LedgerResource {
     @POST
     @Path("/orders/{orderId}/corrections")
     @RolesAllowed("finance")
-    public Response correct(@PathParam("orderId") String orderId, @Valid @NotNull CorrectionForm form) {
+    public Response correct(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("orderId") String orderId,
+                            @Valid @NotNull CorrectionForm form) {
         OrderAmounts target = new OrderAmounts(figure(form.buyerPays()), figure(form.suanli()), figure(form.zhineng()));
-        JournalEntry e = ledger.correct(orderId, target, form.reason().trim(), caller.name());
-        return Response.status(201).entity(EntryView.of(e, ledger.postingsOf(e.id))).build();
+        // A retried correction with the same key answers the entry it made; it is not posted twice.
+        Idempotency.Outcome<EntryView> made = idempotency.once(
+                idempotency.key("correction", caller.name(), idempotencyKey, List.of(orderId, form)),
+                () -> {
+                    JournalEntry e = ledger.correct(orderId, target, form.reason().trim(), caller.name());
+                    return EntryView.of(e, ledger.postingsOf(e.id));
+                },
+                v -> String.valueOf(v.id()),
+                id -> {
+                    JournalEntry e = JournalEntry.findById(Long.parseLong(id));
+                    return EntryView.of(e, ledger.postingsOf(e.id));
+                });
+        return Response.status(made.status()).entity(made.value()).build();
     }
 
     /**

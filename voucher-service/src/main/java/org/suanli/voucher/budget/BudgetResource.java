@@ -12,6 +12,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.money.Money;
 import org.suanli.voucher.QueryParams;
 import org.suanli.kernel.problem.ProblemException;
@@ -55,23 +57,49 @@ public class BudgetResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Preconditions preconditions;
+
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<BudgetView> list(@QueryParam("year") String year) {
         return budgets.figures(QueryParams.year(year, false)).stream().map(BudgetView::of).toList();
     }
 
+    /** One program's budget of one year, with its ETag (send it back as If-Match when setting it). */
+    @GET
+    @Path("/{program}/{year}")
+    @RolesAllowed({"admin", "finance"})
+    @Versioned
+    @Transactional
+    public BudgetView one(@PathParam("program") String program, @PathParam("year") int year) {
+        Program p = parseProgram(program);
+        checkYear(year);
+        BudgetView view = current(p, year);
+        if (view == null) {
+            throw ProblemException.notFound("Budget", p + " " + year);
+        }
+        return view;
+    }
+
     @PUT
     @Path("/{program}/{year}")
     @RolesAllowed("admin")
+    @Versioned
     @Transactional
     public BudgetView set(@PathParam("program") String program, @PathParam("year") int year, @Valid @NotNull BudgetForm form) {
         Program p = parseProgram(program);
         checkYear(year);
         long fen = Money.parseYuan(form.budget());
-        ProgramBudgets.Figures f = budgets.set(p, year, fen);
-        audit.record(caller.name(), "BUDGET_SET", "budget:" + p + ":" + year, form.reason(), Money.format(fen));
-        return BudgetView.of(f);
+        return preconditions.write("budget:" + p + ":" + year, () -> current(p, year), () -> {
+            ProgramBudgets.Figures f = budgets.set(p, year, fen);
+            audit.record(caller.name(), "BUDGET_SET", "budget:" + p + ":" + year, form.reason(), Money.format(fen));
+            return BudgetView.of(f);
+        });
+    }
+
+    private BudgetView current(Program p, int year) {
+        return budgets.figures(year).stream().filter(f -> f.program() == p).findFirst().map(BudgetView::of).orElse(null);
     }
 
     @GET

@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -23,6 +25,9 @@ public class BuyerResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Preconditions preconditions;
+
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<BuyerView> all() {
@@ -32,6 +37,7 @@ public class BuyerResource {
     @GET
     @Path("/me")
     @RolesAllowed("sme")
+    @Versioned
     public BuyerView me() {
         return get(caller.enterpriseId());
     }
@@ -39,6 +45,7 @@ public class BuyerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "finance", "sme"})
+    @Versioned
     public BuyerView get(@PathParam("id") String id) {
         // A buyer asking for another buyer learns nothing, not even that it exists.
         if (!caller.isOfficial() && !id.equals(caller.enterpriseId())) {
@@ -50,7 +57,9 @@ public class BuyerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed("admin")
+    @Versioned
     public BuyerView register(@PathParam("id") String id, @Valid @NotNull BuyerForm form) {
-        return BuyerView.of(registry.register(id, form, caller.name()));
+        return preconditions.write("buyer:" + id, () -> registry.find(id).map(BuyerView::of).orElse(null),
+                () -> BuyerView.of(registry.register(id, form, caller.name())));
     }
 }

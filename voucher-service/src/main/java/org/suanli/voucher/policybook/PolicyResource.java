@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.security.Caller;
 import org.suanli.voucher.policy.PolicyParametersJson;
 import org.suanli.voucher.policy.PolicyVersion;
@@ -37,10 +39,15 @@ public class PolicyResource {
     Caller caller;
 
     @Inject
+    Preconditions preconditions;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+    /** The versions, with an ETag of the whole book: send it as If-Match when adding a version. */
     @GET
     @RolesAllowed({"sme", "partner", "admin", "finance"})
+    @Versioned
     public List<PolicyView> list() {
         return book.versions().stream().map(this::view).toList();
     }
@@ -48,8 +55,8 @@ public class PolicyResource {
     @POST
     @RolesAllowed("admin")
     public Response add(@Valid @NotNull PolicyForm form) {
-        PolicyVersion v = book.add(form.code(), form.effectiveFrom(), PolicyParametersJson.read(form.parameters().toString()),
-                caller.name(), form.reason());
+        PolicyVersion v = preconditions.write("policies", this::list, () -> book.add(form.code(), form.effectiveFrom(),
+                PolicyParametersJson.read(form.parameters().toString()), caller.name(), form.reason()));
         return Response.status(201).entity(view(v)).build();
     }
 
