@@ -1,5 +1,8 @@
 package org.suanli.catalog.offering;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +25,8 @@ public class OfferingResource {
     @Inject
     Caller caller;
 
+    @Operation(summary = "One offering", description = "Everything an order needs: partner, facility, category, price and capacity left. Officials see every offering, a partner only its own, a buyer every offering ever published (drafts stay hidden).")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Versioned
     @RolesAllowed({"sme", "partner", "admin", "finance"})

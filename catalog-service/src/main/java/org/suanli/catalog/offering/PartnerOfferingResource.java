@@ -1,5 +1,8 @@
 package org.suanli.catalog.offering;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,11 +42,14 @@ public class PartnerOfferingResource {
     @Inject
     Idempotency idempotency;
 
+    @Operation(summary = "The partner's own offerings", description = "Every offering of the token's partner, in every status; filter with `status` (DRAFT, PUBLISHED, WITHDRAWN).")
     @GET
     public List<OfferingView> mine(@QueryParam("status") String status) {
         return offerings.own(caller.partnerId(), QueryParams.enumOf(OfferingStatus.class, "status", status));
     }
 
+    @Operation(summary = "One of the partner's offerings", description = "The same representation as GET /api/offerings/{id}, with its ETag for a safe edit.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @Versioned
@@ -54,6 +60,8 @@ public class PartnerOfferingResource {
     }
 
     /** Creates a DRAFT; publish it to put it on the shelf. A retry with the same Idempotency-Key creates nothing more. */
+    @Operation(summary = "Draft an offering", description = "Creates a DRAFT offering on one of the partner's vetted facilities (price per GPU-hour, capacity, validity); publish it to put it on the shelf. The partner must be approved.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @POST
     @Versioned
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OfferingForm form) {
@@ -65,6 +73,9 @@ public class PartnerOfferingResource {
                 .entity(made.value()).build();
     }
 
+    @Operation(summary = "Change an offering", description = "Replaces a draft's terms; on a published offering only price, capacity (never below what is reserved and consumed) and validity may change. A withdrawn offering is final.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT
     @Path("/{id}")
     @Versioned
@@ -72,6 +83,9 @@ public class PartnerOfferingResource {
         return preconditions.write("offering:" + id, () -> current(id), () -> offerings.update(caller.partnerId(), id, form));
     }
 
+    @Operation(summary = "Publish a draft", description = "Puts the offering on the shelf: buyers find it and may order it.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/publish")
     @Versioned
@@ -79,6 +93,9 @@ public class PartnerOfferingResource {
         return preconditions.write("offering:" + id, () -> current(id), () -> offerings.publish(caller.partnerId(), id));
     }
 
+    @Operation(summary = "Withdraw an offering", description = "Takes the offering off the shelf for good; orders already confirmed keep their capacity.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/withdraw")
     @Versioned

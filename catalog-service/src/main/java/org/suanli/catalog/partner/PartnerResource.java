@@ -1,5 +1,8 @@
 package org.suanli.catalog.partner;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,12 +34,15 @@ public class PartnerResource {
     @Inject
     Preconditions preconditions;
 
+    @Operation(summary = "All partners", description = "Every compute centre that applied, with facilities, vetting and history; filter with `status`.")
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<PartnerView> all(@QueryParam("status") String status) {
         return partners.list(QueryParams.enumOf(PartnerStatus.class, "status", status));
     }
 
+    @Operation(summary = "The partner's own application", description = "The token's partner as the bureau sees it; 404 `not-applied` before the first application.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/me")
     @RolesAllowed("partner")
@@ -48,6 +54,9 @@ public class PartnerResource {
     }
 
     /** Apply, or correct the application while it is pending or after a rejection. */
+    @Operation(summary = "Apply, or correct the application", description = "A compute centre applies with its company facts and facilities (district, PUE, accelerators); it may correct the application while it is pending or after a rejection.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT
     @Path("/me")
     @RolesAllowed("partner")
@@ -58,6 +67,8 @@ public class PartnerResource {
                 () -> partners.apply(id, form, caller.name()));
     }
 
+    @Operation(summary = "One partner", description = "Officials read any partner; a partner only itself (another partner is not found).")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "finance", "partner"})
@@ -70,6 +81,9 @@ public class PartnerResource {
         return partners.find(id).orElseThrow(() -> ProblemException.notFound("Partner", id));
     }
 
+    @Operation(summary = "Approve a partner", description = "The bureau approves after vetting each facility: facility type (DOMESTIC or OTHER), checked PUE, secure-and-controllable and pricing checks, with a reason kept in the history.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/approve")
     @RolesAllowed("admin")
@@ -78,6 +92,9 @@ public class PartnerResource {
         return vetting(id, () -> partners.approve(id, form, caller.name()));
     }
 
+    @Operation(summary = "Reject an application", description = "The bureau rejects a pending application with a reason; the partner may correct it and apply again.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/reject")
     @RolesAllowed("admin")
@@ -86,6 +103,9 @@ public class PartnerResource {
         return vetting(id, () -> partners.reject(id, form.reason(), caller.name()));
     }
 
+    @Operation(summary = "Suspend a partner", description = "Its offerings can no longer be ordered until it is reinstated; the reason is kept in the history.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed("admin")
@@ -94,6 +114,9 @@ public class PartnerResource {
         return vetting(id, () -> partners.suspend(id, form.reason(), caller.name()));
     }
 
+    @Operation(summary = "Reinstate a suspended partner", description = "Its offerings can be ordered again; the reason is kept in the history.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed("admin")

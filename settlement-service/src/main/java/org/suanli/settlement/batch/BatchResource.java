@@ -1,5 +1,8 @@
 package org.suanli.settlement.batch;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,6 +45,7 @@ public class BatchResource {
     @Inject
     Idempotency idempotency;
 
+    @Operation(summary = "Settlement batches", description = "Monthly batches per partner; filter by `partner` (officials), `period` (YYYY-MM) and `status`. A partner sees only its own.")
     @GET
     @RolesAllowed({"finance", "admin", "partner"})
     public List<BatchView> list(@QueryParam("partner") String partner, @QueryParam("period") String period,
@@ -50,6 +54,8 @@ public class BatchResource {
         return batches.list(partnerId, blankToNull(period), status(status));
     }
 
+    @Operation(summary = "One settlement batch", description = "Its totals and statement lines; a partner reads only its own.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @RolesAllowed({"finance", "admin", "partner"})
@@ -58,6 +64,7 @@ public class BatchResource {
         return batches.get(id(id), ownPartnerOrNull());
     }
 
+    @Operation(summary = "A batch's statement as CSV", description = "The statement lines for the finance office and the partner, one row per order.")
     @GET
     @Path("/{id}/statement.csv")
     @Produces("text/csv")
@@ -69,6 +76,9 @@ public class BatchResource {
                 .header("Content-Disposition", "attachment; filename=\"settlement-batch-" + batchId + ".csv\"").build();
     }
 
+    @Operation(summary = "Close a batch", description = "No more orders join it; it awaits the finance bureau's approval.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/close")
     @RolesAllowed({"finance", "admin"})
@@ -78,6 +88,9 @@ public class BatchResource {
         return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.close(batchId, caller.name()));
     }
 
+    @Operation(summary = "Approve a closed batch", description = "The finance bureau approves the amounts owed to the partner.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/approve")
     @RolesAllowed("finance")
@@ -87,6 +100,9 @@ public class BatchResource {
         return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.approve(batchId, caller.name()));
     }
 
+    @Operation(summary = "Record a batch's payment", description = "Finance records the bank transfer's reference (unique across batches) on an approved batch.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/pay")
     @RolesAllowed("finance")

@@ -1,5 +1,6 @@
 package org.suanli.settlement.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ public class LedgerResource {
     @Inject
     Idempotency idempotency;
 
+    @Operation(summary = "An order's ledger", description = "Every journal entry of one order with its postings, and what the order stands at now.")
     @GET
     @Path("/orders/{orderId}")
     @RolesAllowed({"finance", "admin", "partner"})
@@ -52,6 +54,7 @@ public class LedgerResource {
                 entries.stream().map(e -> EntryView.of(e, ledger.postingsOf(e.id))).toList());
     }
 
+    @Operation(summary = "Correct an order's figures", description = "Finance posts a correcting entry so that the order's buyer share and subsidies become the figures given, with a reason; the ledger stays balanced.")
     @POST
     @Path("/orders/{orderId}/corrections")
     @RolesAllowed("finance")
@@ -85,6 +88,7 @@ public class LedgerResource {
         return Money.parseYuan(yuan);
     }
 
+    @Operation(summary = "Trial balance", description = "Debits and credits per account (optionally under an `account` prefix), and whether the whole ledger balances.")
     @GET
     @Path("/trial-balance")
     @RolesAllowed({"finance", "admin"})

@@ -1,5 +1,8 @@
 package org.suanli.voucher.budget;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -60,6 +63,7 @@ public class BudgetResource {
     @Inject
     Preconditions preconditions;
 
+    @Operation(summary = "Programme budgets", description = "Each programme's budget of a year with what is held, redeemed and remaining.")
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<BudgetView> list(@QueryParam("year") String year) {
@@ -67,6 +71,8 @@ public class BudgetResource {
     }
 
     /** One program's budget of one year, with its ETag (send it back as If-Match when setting it). */
+    @Operation(summary = "One programme budget", description = "One programme's budget of one year, with its ETag: send it back as If-Match when setting the budget.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/{program}/{year}")
     @RolesAllowed({"admin", "finance"})
@@ -82,6 +88,9 @@ public class BudgetResource {
         return view;
     }
 
+    @Operation(summary = "Set a programme budget", description = "Sets the year's budget of SUANLI or ZHINENG (never below what is already held and redeemed), with a reason kept in the audit trail.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT
     @Path("/{program}/{year}")
     @RolesAllowed("admin")
@@ -102,6 +111,7 @@ public class BudgetResource {
         return budgets.figures(year).stream().filter(f -> f.program() == p).findFirst().map(BudgetView::of).orElse(null);
     }
 
+    @Operation(summary = "Buyers' usage of a year", description = "Each buyer's cap, held, redeemed and remaining subsidy of the year; a buyer sees only its own.")
     @GET
     @Path("/{year}/buyers")
     @RolesAllowed({"admin", "finance", "sme"})

@@ -1,5 +1,8 @@
 package org.suanli.voucher.buyer;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,12 +31,15 @@ public class BuyerResource {
     @Inject
     Preconditions preconditions;
 
+    @Operation(summary = "The buyer registry", description = "Every registered buyer (enterprise, university, research institute).")
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<BuyerView> all() {
         return registry.all().stream().map(BuyerView::of).toList();
     }
 
+    @Operation(summary = "The buyer's own registration", description = "The registry entry of the token's enterprise.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/me")
     @RolesAllowed("sme")
@@ -42,6 +48,8 @@ public class BuyerResource {
         return get(caller.enterpriseId());
     }
 
+    @Operation(summary = "One buyer", description = "Officials read any buyer; a buyer only itself.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "finance", "sme"})
@@ -54,6 +62,9 @@ public class BuyerResource {
         return registry.find(id).map(BuyerView::of).orElseThrow(() -> ProblemException.notFound("Buyer", id));
     }
 
+    @Operation(summary = "Register or update a buyer", description = "The operator registers a buyer: type, SME flag, credit code, foundation-model cap override, related parties.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT
     @Path("/{id}")
     @RolesAllowed("admin")

@@ -1,5 +1,6 @@
 package org.suanli.voucher.hold;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -47,6 +48,7 @@ public class HoldResource {
     @Inject
     org.suanli.voucher.buyer.BuyerRegistry buyers;
 
+    @Operation(summary = "An order's subsidy hold", description = "What is held for one order, at which rates and under which policy; a buyer reads only its own.")
     @GET
     @Path("/{orderId}")
     @RolesAllowed({"sme", "admin", "finance"})
@@ -58,6 +60,7 @@ public class HoldResource {
         return HoldView.of(h);
     }
 
+    @Operation(summary = "Hold a subsidy by hand", description = "The operator holds the subsidy of a contract signed off-platform, with the same rules and the one-claim-per-contract guard as orders.")
     @POST
     @RolesAllowed("admin")
     public Response hold(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull HoldForm f) {

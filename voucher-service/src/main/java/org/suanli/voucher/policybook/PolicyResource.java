@@ -1,5 +1,8 @@
 package org.suanli.voucher.policybook;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,6 +48,8 @@ public class PolicyResource {
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     /** The versions, with an ETag of the whole book: send it as If-Match when adding a version. */
+    @Operation(summary = "Policy versions", description = "Every policy version with its parameters and effective date; the ETag covers the whole book.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @RolesAllowed({"sme", "partner", "admin", "finance"})
     @Versioned
@@ -52,6 +57,8 @@ public class PolicyResource {
         return book.versions().stream().map(this::view).toList();
     }
 
+    @Operation(summary = "Add a policy version", description = "Adds a version of the programme's parameters, effective from a future date, with a reason.")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @RolesAllowed("admin")
     public Response add(@Valid @NotNull PolicyForm form) {
