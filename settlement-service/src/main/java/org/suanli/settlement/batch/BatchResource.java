@@ -82,7 +82,6 @@ public class BatchResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed({"finance", "admin"})
-    @Versioned
     public BatchView close(@PathParam("id") String id) {
         long batchId = id(id);
         return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.close(batchId, caller.name()));
@@ -94,7 +93,6 @@ public class BatchResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed("finance")
-    @Versioned
     public BatchView approve(@PathParam("id") String id) {
         long batchId = id(id);
         return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.approve(batchId, caller.name()));
@@ -106,7 +104,6 @@ public class BatchResource {
     @POST
     @Path("/{id}/pay")
     @RolesAllowed("finance")
-    @Versioned
     public Response pay(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
                         @Valid @NotNull PaymentForm form) {
         long batchId = id(id);

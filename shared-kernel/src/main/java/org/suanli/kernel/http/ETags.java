@@ -18,7 +18,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * An entity tag is the hash of the representation (its JSON): any change a reader could see changes it, and no
- * version column is needed on any table. The JSON is normalised the way the database stores it (instants to the
+ * version column is needed on any table. The JSON is normalised the way the database stores it (instants rounded to the
  * microsecond, decimals without trailing zeros), so the answer of a write and a later read of the same state
  * carry the same tag.
  */
@@ -36,7 +36,8 @@ public class ETags {
         asStored.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                gen.writeString(value.truncatedTo(ChronoUnit.MICROS).toString());
+                // PostgreSQL rounds to the microsecond (it does not truncate)
+                gen.writeString(value.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString());
             }
         });
         asStored.addSerializer(BigDecimal.class, new JsonSerializer<>() {
