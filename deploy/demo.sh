@@ -57,9 +57,9 @@ await_state() { # token order state...
   done
   echo "order $id did not reach $* (last: $s)" >&2; return 1
 }
-deliver() { # partner-token order hours invoice
+deliver() { # partner-token order hours invoice (a retried report with the same key is recorded once)
   curl -fsS -o /dev/null -X POST "$ORDER/api/orders/$2/delivery" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
-    -d "{\"gpuHoursUsed\":\"$3\",\"invoiceNumber\":\"$4\"}"
+    -H "Idempotency-Key: demo-delivery-$2" -d "{\"gpuHoursUsed\":\"$3\",\"invoiceNumber\":\"$4\"}"
 }
 
 SME2="$(token sme2)"; SME3="$(token sme3)"; UNI1="$(token uni1)"; P1="$(token partner1)"; P2="$(token partner2)"

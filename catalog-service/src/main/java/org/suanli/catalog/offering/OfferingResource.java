@@ -1,10 +1,14 @@
 package org.suanli.catalog.offering;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -21,7 +25,10 @@ public class OfferingResource {
     @Inject
     Caller caller;
 
+    @Operation(summary = "One offering", description = "Everything an order needs: partner, facility, category, price and capacity left. Officials see every offering, a partner only its own, a buyer every offering ever published (drafts stay hidden).")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
+    @Versioned
     @RolesAllowed({"sme", "partner", "admin", "finance"})
     public OfferingView get(@PathParam("id") String id) {
         OfferingView view = offerings.find(id).orElseThrow(() -> ProblemException.notFound("Offering", id));

@@ -1,5 +1,6 @@
 package org.suanli.catalog.search;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -20,6 +21,7 @@ public class SearchResource {
     @Inject
     Caller caller;
 
+    @Operation(summary = "Search offerings", description = "Published offerings that can be ordered, filtered by GPU model, category, district, facility type and memory; `sort=net` ranks by the buyer's net price after subsidy for `hours` GPU-hours (quoted by voucher-service; list prices when it is unavailable).")
     @GET
     @RolesAllowed({"sme", "partner", "admin", "finance"})
     public SearchResult search(@QueryParam("acceleratorModel") String acceleratorModel,

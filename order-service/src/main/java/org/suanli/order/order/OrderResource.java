@@ -1,5 +1,6 @@
 package org.suanli.order.order;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.suanli.kernel.http.Params;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -36,7 +38,11 @@ public class OrderResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Idempotency idempotency;
+
     /** 201 with the new order; 200 with the same order when the Idempotency-Key and body repeat an earlier request. */
+    @Operation(summary = "Place an order", description = "Orders GPU-hours of a published offering for a window; the price is locked from catalog-service. The order is PLACED, then CONFIRMED once capacity is reserved and the subsidy held (or REJECTED). `Idempotency-Key` is required.")
     @POST
     @RolesAllowed(Caller.SME)
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull OrderForm form,
@@ -49,6 +55,7 @@ public class OrderResource {
         return Response.ok(placed.order()).build();
     }
 
+    @Operation(summary = "List orders", description = "Newest first, paged (`page`, `size` ≤ 100), filtered by `state` and contract date (`from`, `to`). A buyer sees its own, a partner those on its offerings, officials all.")
     @GET
     @RolesAllowed({Caller.SME, Caller.PARTNER, Caller.ADMIN, Caller.FINANCE})
     public OrderPage list(@QueryParam("state") String state, @QueryParam("from") String from,
@@ -64,6 +71,7 @@ public class OrderResource {
         return orders.list(Viewer.of(caller), Params.enumOf(OrderState.class, "state", state), fromDate, toDate, p, s);
     }
 
+    @Operation(summary = "One order", description = "The contract with its state, locked price and subsidy, delivery and history. Someone else's order is not found.")
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.SME, Caller.PARTNER, Caller.ADMIN, Caller.FINANCE})
@@ -72,6 +80,7 @@ public class OrderResource {
     }
 
     /** The buyer cancels before delivery, with a note: {"reason": "…"}. */
+    @Operation(summary = "Cancel an order, with a note", description = "The buyer cancels before delivery with `{\"reason\": \"…\"}`; capacity and the subsidy hold are given back.")
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +90,7 @@ public class OrderResource {
     }
 
     /** The buyer cancels before delivery, without a note (no body). */
+    @Operation(summary = "Cancel an order", description = "The buyer cancels before delivery, without a body; capacity and the subsidy hold are given back.")
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
@@ -89,12 +99,20 @@ public class OrderResource {
         return orders.cancel(id, caller.enterpriseId(), null, caller.name());
     }
 
-    /** The order's partner reports metered GPU-hours and the invoice number. */
+    /**
+     * The order's partner reports metered GPU-hours and the invoice number. A retry with the same Idempotency-Key
+     * answers the delivered order again (200) instead of "already delivered".
+     */
+    @Operation(summary = "Report delivery", description = "The order's partner reports the metered GPU-hours (at most those ordered) and the invoice number (one order per invoice); the subsidy is redeemed on the actual amount.")
     @POST
     @Path("/{id}/delivery")
     @RolesAllowed(Caller.PARTNER)
-    public OrderView deliver(@PathParam("id") String id, @Valid @NotNull DeliveryForm form) {
-        return orders.deliver(id, caller.partnerId(), form, caller.name());
+    public OrderView deliver(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
+                             @Valid @NotNull DeliveryForm form) {
+        String partnerId = caller.partnerId();
+        return idempotency.once(idempotency.key("delivery", partnerId, idempotencyKey, java.util.List.of(id, form)),
+                () -> orders.deliver(id, partnerId, form, caller.name()), OrderView::id,
+                orderId -> orders.get(orderId, Viewer.of(caller))).value();
     }
 
 }

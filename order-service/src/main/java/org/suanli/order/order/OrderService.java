@@ -12,21 +12,19 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.order.client.CatalogClient;
 import org.suanli.order.client.CatalogOffering;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The use cases people start: place (idempotent), cancel, report delivery; and reading what one may see. */
 @ApplicationScoped
@@ -36,18 +34,15 @@ public class OrderService {
 
     /** A window may start a little before the request arrives (clocks, latency); anything earlier is in the past. */
     static final Duration WINDOW_START_GRACE = Duration.ofMinutes(5);
-    static final int MAX_KEY_LENGTH = 200;
     /** V2: one order per (partner, invoice number trimmed and lower-cased). */
     static final String INVOICE_ONCE_INDEX = "orders_partner_invoice_once";
+    static final String IDEMPOTENCY_SCOPE = "order";
 
     public record Placed(OrderView order, boolean created) {
     }
 
-    /** What an idempotency key already names: the order, and the hash of the request that made it. */
-    private record Replay(String orderId, String requestHash) {
-    }
-
-    private record Creation(Placed placed, Replay replay) {
+    /** A creation, or the order an earlier request with the same key made (it committed first). */
+    private record Creation(Placed placed, String earlierOrderId) {
     }
 
     @Inject
@@ -59,23 +54,27 @@ public class OrderService {
     @Inject
     OrderOutbox events;
 
+    @Inject
+    Idempotency idempotency;
+
     /**
      * Places an order once per (buyer, Idempotency-Key): the same key with the same request gives the same
      * order back; with another request, 409. The offering is read from catalog-service before any write,
      * so a catalog that is down leaves nothing behind.
      */
     public Placed place(String buyerId, String idempotencyKey, OrderForm form, String bearer, String actor) {
-        String key = checkKey(idempotencyKey);
+        String keyValue = Idempotency.required(idempotencyKey, "order you mean to place");
         long tenths = GpuHours.parsePositive("gpuHours", form.gpuHours());
         if (!form.end().isAfter(form.start())) {
             throw ProblemException.badRequest("windowEnd must be after windowStart");
         }
         ZhinengMode mode = form.zhinengMode() == null ? ZhinengMode.NONE : form.zhinengMode();
-        String hash = requestHash(form.offeringId(), tenths, form.start(), form.end(), mode);
+        Idempotency.Key key = new Idempotency.Key(IDEMPOTENCY_SCOPE, buyerId, keyValue,
+                requestHash(form.offeringId(), tenths, form.start(), form.end(), mode));
 
-        Replay earlier = QuarkusTransaction.requiringNew().call(() -> replay(buyerId, key));
-        if (earlier != null) {
-            return answer(earlier, hash, key);
+        Optional<String> earlier = QuarkusTransaction.requiringNew().call(() -> idempotency.replay(key));
+        if (earlier.isPresent()) {
+            return replayed(earlier.get());
         }
 
         Instant now = Instant.now();
@@ -100,52 +99,31 @@ public class OrderService {
                     + "; the window must lie within");
         }
 
-        Creation c = QuarkusTransaction.requiringNew().call(() -> create(buyerId, key, hash, offering, tenths, form, mode, actor));
-        if (c.replay() != null) {
-            // Another request with the same key committed first.
-            return answer(c.replay(), hash, key);
+        Creation c = QuarkusTransaction.requiringNew().call(() -> create(buyerId, key, offering, tenths, form, mode, actor));
+        if (c.earlierOrderId() != null) {
+            return replayed(c.earlierOrderId());
         }
         LOG.infof("order %s placed by %s: %s GPU-hours of %s, estimate %s yuan", c.placed().order().id(), buyerId,
                 GpuHours.format(tenths), form.offeringId(), c.placed().order().estimate());
         return c.placed();
     }
 
-    private Creation create(String buyerId, String key, String hash, CatalogOffering offering, long tenths,
+    private Creation create(String buyerId, Idempotency.Key key, CatalogOffering offering, long tenths,
                             OrderForm form, ZhinengMode mode, String actor) {
         Order o = Order.place(buyerId, offering.facts(), tenths, form.start(), form.end(), mode,
                 Instant.now(), actor);
         // Claims the key first: a concurrent request with the same key waits here and then sees it taken.
-        int claimed = em.createNativeQuery("""
-                        insert into order_idempotency (buyer_id, idem_key, request_hash, order_id)
-                        values (:buyer, :key, :hash, :order) on conflict do nothing""")
-                .setParameter("buyer", buyerId).setParameter("key", key).setParameter("hash", hash)
-                .setParameter("order", o.id).executeUpdate();
-        if (claimed == 0) {
-            return new Creation(null, replay(buyerId, key));
+        if (!idempotency.claim(key, o.id)) {
+            return new Creation(null, idempotency.replay(key).orElseThrow());
         }
         em.persist(o);
         events.placed(o);
         return new Creation(new Placed(OrderView.of(o, true), true), null);
     }
 
-    private Placed answer(Replay r, String hash, String key) {
-        if (!r.requestHash().equals(hash)) {
-            throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key '" + key
-                    + "' was already used for a different order request (order " + r.orderId() + "); use a new key");
-        }
+    private Placed replayed(String orderId) {
         return QuarkusTransaction.requiringNew().call(() ->
-                new Placed(OrderView.of(em.find(Order.class, r.orderId()), true), false));
-    }
-
-    private Replay replay(String buyerId, String key) {
-        List<?> rows = em.createNativeQuery(
-                        "select order_id, request_hash from order_idempotency where buyer_id = :b and idem_key = :k")
-                .setParameter("b", buyerId).setParameter("k", key).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new Replay((String) row[0], (String) row[1]);
+                new Placed(OrderView.of(em.find(Order.class, orderId), true), false));
     }
 
     // ------------------------------------------------------------------ commands on an existing order
@@ -277,26 +255,9 @@ public class OrderService {
 
     // ------------------------------------------------------------------ idempotency
 
-    static String checkKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new ProblemException(400, "idempotency-key-required", "The request is malformed",
-                    "the Idempotency-Key header is required: a unique value per order you mean to place, e.g. a UUID");
-        }
-        String k = key.trim();
-        if (k.length() > MAX_KEY_LENGTH || !k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new ProblemException(400, "idempotency-key-required", "The request is malformed",
-                    "the Idempotency-Key header must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters");
-        }
-        return k;
-    }
-
     /** The request as it was understood (normalised), so "12.5" and 12.5 or a different offset of one instant are the same. */
     static String requestHash(String offeringId, long tenths, Instant start, Instant end, ZhinengMode mode) {
         String canonical = offeringId + "\n" + tenths + "\n" + start + "\n" + end + "\n" + mode;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Idempotency.sha256(canonical);
     }
 }

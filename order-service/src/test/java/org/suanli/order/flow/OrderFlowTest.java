@@ -102,6 +102,30 @@ class OrderFlowTest {
     }
 
     @Test
+    void a_delivery_report_retried_with_the_same_key_is_recorded_once() {
+        Placed p = confirmed();
+        String key = java.util.UUID.randomUUID().toString();
+        String report = "{\"gpuHoursUsed\":\"60\",\"invoiceNumber\":\"INV-IDEM-" + key.substring(0, 8) + "\"}";
+        io.restassured.RestAssured.given().header("Authorization", org.suanli.testing.Tokens.bearer("partner1"))
+                .header("Idempotency-Key", key).contentType(io.restassured.http.ContentType.JSON).body(report)
+                .post("/api/orders/" + p.orderId() + "/delivery").then().statusCode(200)
+                .body("state", equalTo("DELIVERED")).body("delivery.actualAmount", equalTo("480.00"));
+        // the partner's system did not see the answer and sends the same report again: the same answer, not a 409
+        io.restassured.RestAssured.given().header("Authorization", org.suanli.testing.Tokens.bearer("partner1"))
+                .header("Idempotency-Key", key).contentType(io.restassured.http.ContentType.JSON).body(report)
+                .post("/api/orders/" + p.orderId() + "/delivery").then().statusCode(200)
+                .body("state", equalTo("DELIVERED")).body("delivery.gpuHoursUsed", equalTo("60.0"));
+        // the same key with other hours is a mistake: 409, and the delivery stays as first reported
+        io.restassured.RestAssured.given().header("Authorization", org.suanli.testing.Tokens.bearer("partner1"))
+                .header("Idempotency-Key", key).contentType(io.restassured.http.ContentType.JSON)
+                .body(report.replace("\"60\"", "\"70\"")).post("/api/orders/" + p.orderId() + "/delivery")
+                .then().statusCode(409).body("type", endsWith("/idempotency-key-reused"));
+        get("partner1", p.orderId()).body("delivery.gpuHoursUsed", equalTo("60.0"));
+        assertEquals(List.of("OrderPlaced", "OrderConfirmed", "OrderDelivered"), Emitted.types(ds, p.orderId()),
+                "one OrderDelivered, however often the report was sent");
+    }
+
+    @Test
     void happy_path_from_placed_to_completed_with_the_exact_amounts() {
         Placed p = confirmed();
         get("sme1", p.orderId()).statusCode(200)

@@ -1,10 +1,14 @@
 package org.suanli.settlement.batch;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.suanli.kernel.csv.Csv;
 import org.suanli.kernel.http.Params;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 
@@ -33,6 +40,13 @@ public class BatchResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Preconditions preconditions;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Operation(summary = "Settlement batches", description = "Monthly batches per partner; filter by `partner` (officials), `period` (YYYY-MM) and `status`. A partner sees only its own.")
     @GET
     @RolesAllowed({"finance", "admin", "partner"})
     public List<BatchView> list(@QueryParam("partner") String partner, @QueryParam("period") String period,
@@ -47,13 +61,17 @@ public class BatchResource {
         return batches.list(partnerId, Params.text("period", period), Params.enumOf(BatchStatus.class, "status", status));
     }
 
+    @Operation(summary = "One settlement batch", description = "Its totals and statement lines; a partner reads only its own.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @RolesAllowed({"finance", "admin", "partner"})
+    @Versioned
     public BatchView get(@PathParam("id") String id) {
         return batches.get(id(id), ownPartnerOrNull());
     }
 
+    @Operation(summary = "A batch's statement as CSV", description = "The statement lines for the finance office and the partner, one row per order.")
     @GET
     @Path("/{id}/statement.csv")
     @Produces("text/csv")
@@ -65,26 +83,54 @@ public class BatchResource {
                 .header("Content-Disposition", "attachment; filename=\"settlement-batch-" + batchId + ".csv\"").build();
     }
 
+    @Operation(summary = "Close a batch", description = "No more orders join it; it awaits the finance bureau's approval.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/close")
     @RolesAllowed({"finance", "admin"})
     public BatchView close(@PathParam("id") String id) {
-        return batches.close(id(id), caller.name());
+        long batchId = id(id);
+        return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.close(batchId, caller.name()));
     }
 
+    @Operation(summary = "Approve a closed batch", description = "The finance bureau approves the amounts owed to the partner.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/approve")
     @RolesAllowed("finance")
     public BatchView approve(@PathParam("id") String id) {
-        return batches.approve(id(id), caller.name());
+        long batchId = id(id);
+        return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.approve(batchId, caller.name()));
     }
 
+    @Operation(summary = "Record a batch's payment", description = "Finance records the bank transfer's reference (unique across batches) on an approved batch.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/pay")
     @RolesAllowed("finance")
-    public BatchView pay(@PathParam("id") String id, @Valid @NotNull PaymentForm form) {
+    public Response pay(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
+                        @Valid @NotNull PaymentForm form) {
+        long batchId = id(id);
         Long amount = form.amount() == null ? null : org.suanli.kernel.money.Money.parseYuan(form.amount());
-        return batches.pay(id(id), form.paymentReference(), amount, caller.name());
+        // A retried payment with the same key answers the paid batch again instead of "already paid".
+        Idempotency.Outcome<BatchView> paid = idempotency.once(
+                idempotency.key("payment", caller.name(), idempotencyKey, List.of(batchId, form)),
+                () -> preconditions.write("batch:" + batchId, () -> current(batchId),
+                        () -> batches.pay(batchId, form.paymentReference(), amount, caller.name())),
+                b -> String.valueOf(batchId), ignored -> batches.get(batchId, null));
+        return Response.ok(paid.value()).build();
+    }
+
+    /** The batch as an official's GET shows it now; null when there is none. */
+    private BatchView current(long batchId) {
+        try {
+            return batches.get(batchId, null);
+        } catch (ProblemException notFound) {
+            return null;
+        }
     }
 
     private String ownPartnerOrNull() {

@@ -1,5 +1,6 @@
 package org.suanli.settlement.dashboard;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ public class DashboardApiResource {
     @Inject
     CallerToken token;
 
+    @Operation(summary = "The finance dashboard's figures", description = "Budget burn-down, forecast and the month's figures, as the dashboard page shows them.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("finance")

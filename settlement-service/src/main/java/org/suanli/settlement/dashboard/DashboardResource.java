@@ -1,5 +1,6 @@
 package org.suanli.settlement.dashboard;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,7 @@ public class DashboardResource {
     @Inject
     CallerToken token;
 
+    @Operation(summary = "The finance dashboard page", description = "The HTML page for the finance bureau; it signs in with Keycloak and reads /dashboard/data.")
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed("finance")
@@ -46,6 +48,7 @@ public class DashboardResource {
                 .build();
     }
 
+    @Operation(summary = "The dashboard page's data", description = "The figures behind the finance dashboard page.")
     @GET
     @Path("/data")
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,10 +1,12 @@
 package org.suanli.settlement.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
@@ -33,6 +36,10 @@ public class LedgerResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Idempotency idempotency;
+
+    @Operation(summary = "An order's ledger", description = "Every journal entry of one order with its postings, and what the order stands at now.")
     @GET
     @Path("/orders/{orderId}")
     @RolesAllowed({"finance", "admin", "partner"})
@@ -47,14 +54,27 @@ public class LedgerResource {
                 entries.stream().map(e -> EntryView.of(e, ledger.postingsOf(e.id))).toList());
     }
 
+    @Operation(summary = "Correct an order's figures", description = "Finance posts a correcting entry so that the order's buyer share and subsidies become the figures given, with a reason; the ledger stays balanced.")
     @POST
     @Path("/orders/{orderId}/corrections")
     @RolesAllowed("finance")
-    public Response correct(@PathParam("orderId") String orderId, @Valid @NotNull CorrectionForm form) {
+    public Response correct(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("orderId") String orderId,
+                            @Valid @NotNull CorrectionForm form) {
         OrderAmounts target = new OrderAmounts(figure("buyerPays", form.buyerPays()), figure("suanli", form.suanli()),
                 figure("zhineng", form.zhineng()));
-        JournalEntry e = ledger.correct(orderId, target, form.reason().trim(), caller.name());
-        return Response.status(201).entity(EntryView.of(e, ledger.postingsOf(e.id))).build();
+        // A retried correction with the same key answers the entry it made; it is not posted twice.
+        Idempotency.Outcome<EntryView> made = idempotency.once(
+                idempotency.key("correction", caller.name(), idempotencyKey, List.of(orderId, form)),
+                () -> {
+                    JournalEntry e = ledger.correct(orderId, target, form.reason().trim(), caller.name());
+                    return EntryView.of(e, ledger.postingsOf(e.id));
+                },
+                v -> String.valueOf(v.id()),
+                id -> {
+                    JournalEntry e = JournalEntry.findById(Long.parseLong(id));
+                    return EntryView.of(e, ledger.postingsOf(e.id));
+                });
+        return Response.status(made.status()).entity(made.value()).build();
     }
 
     /**
@@ -69,6 +89,7 @@ public class LedgerResource {
         return Money.parseYuan(field, yuan);
     }
 
+    @Operation(summary = "Trial balance", description = "Debits and credits per account (optionally under an `account` prefix), and whether the whole ledger balances.")
     @GET
     @Path("/trial-balance")
     @RolesAllowed({"finance", "admin"})

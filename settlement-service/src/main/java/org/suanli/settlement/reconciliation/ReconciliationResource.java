@@ -1,5 +1,6 @@
 package org.suanli.settlement.reconciliation;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,6 +52,7 @@ public class ReconciliationResource {
     record Scope(String label, int year, Integer month) {
     }
 
+    @Operation(summary = "Reconcile vouchers against the ledger", description = "The voucher service's redemptions of a period against the ledger, order by order, with every difference.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ReconciliationView reconcile(@QueryParam("period") String period, @QueryParam("year") String year,
@@ -106,6 +108,7 @@ public class ReconciliationResource {
         }
     }
 
+    @Operation(summary = "Reconciliation as CSV", description = "The same reconciliation for the finance office's spreadsheet.")
     @GET
     @Path("/csv")
     @Produces("text/csv")

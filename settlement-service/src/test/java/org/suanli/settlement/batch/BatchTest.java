@@ -133,6 +133,36 @@ class BatchTest {
     }
 
     @Test
+    void a_decision_on_a_stale_reading_is_refused_and_a_retried_payment_is_made_once() {
+        complete(P1, "2031-09-10T02:00:00Z", 1000, 500, 0);
+        long id = batch(P1, "2031-09").getLong("id");
+        String path = "/api/batches/" + id;
+        String read = as("finance1").get(path).then().statusCode(200).extract().header("ETag");
+
+        as("admin1").header("If-Match", read).post(path + "/close").then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        String closed = as("finance1").get(path).then().statusCode(200).extract().header("ETag");
+        // a finance officer still looking at the open batch approves it: refused, it stays closed and unapproved
+        as("finance1").header("If-Match", read).post(path + "/approve").then().statusCode(412)
+                .contentType("application/problem+json").body("type", equalTo("https://suanli.market/problems/precondition-failed"));
+        as("finance1").get(path).then().body("status", equalTo("CLOSED")).header("ETag", equalTo(closed));
+        assertTrue(!closed.equals(read), "closing changed the batch's tag");
+        as("finance1").header("If-Match", closed).post(path + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+
+        String key = UUID.randomUUID().toString();
+        String ref = "TRF-" + key.substring(0, 8);
+        as("finance1").header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("paymentReference", ref))
+                .post(path + "/pay").then().statusCode(200).body("status", equalTo("PAID"));
+        // the retry answers the paid batch instead of "already paid"
+        as("finance1").header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("paymentReference", ref))
+                .post(path + "/pay").then().statusCode(200).body("status", equalTo("PAID")).body("paymentReference", equalTo(ref));
+        as("finance1").header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("paymentReference", ref + "-2"))
+                .post(path + "/pay").then().statusCode(409)
+                .body("type", equalTo("https://suanli.market/problems/idempotency-key-reused"));
+        as("finance1").get(path).then().body("paymentReference", equalTo(ref));
+    }
+
+    @Test
     void one_payment_reference_pays_one_batch() {
         complete(P3, "2031-03-10T02:00:00Z", 1000, 500, 0);
         complete(P3, "2031-04-10T02:00:00Z", 2000, 600, 0);

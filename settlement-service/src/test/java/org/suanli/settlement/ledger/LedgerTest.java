@@ -161,6 +161,35 @@ class LedgerTest {
     }
 
     @Test
+    void a_correction_retried_with_the_same_idempotency_key_is_posted_once() {
+        String id = order();
+        Events.sendCompleted(Events.completed(id, "ent-binjiang-robot", PARTNER, CONTRACT, COMPLETED, 70000, 30000, 0,
+                "DOMESTIC", "COMPUTE", "滨江区"));
+        awaitOrder(id);
+        String key = java.util.UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("buyerPays", "710.00", "suanli", "290.00", "zhineng", "0.00", "reason", "re-rated");
+
+        long entry = given().header("Authorization", Tokens.bearer("finance1")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/ledger/orders/" + id + "/corrections")
+                .then().statusCode(201).body("buyerPays", equalTo("10.00")).extract().jsonPath().getLong("id");
+        // the answer was lost; finance's client sends it again
+        given().header("Authorization", Tokens.bearer("finance1")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/ledger/orders/" + id + "/corrections")
+                .then().statusCode(200).body("id", equalTo((int) entry));
+        // the same key with other figures: 409, nothing posted
+        given().header("Authorization", Tokens.bearer("finance1")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(Map.of("buyerPays", "720.00", "suanli", "280.00", "zhineng", "0.00",
+                        "reason", "re-rated again")).post("/api/ledger/orders/" + id + "/corrections")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://suanli.market/problems/idempotency-key-reused"));
+
+        JsonPath order = awaitOrder(id);
+        assertEquals(2, order.getList("entries").size(), "one original entry and one correction");
+        assertEquals("710.00", order.getString("buyerPays"));
+        assertBalanced(order);
+    }
+
+    @Test
     void corrections_are_for_finance_only_and_bad_ones_change_nothing() {
         String id = order();
         Events.sendCompleted(Events.completed(id, "ent-xihu-ai", PARTNER, CONTRACT, COMPLETED, 1000, 500, 0,

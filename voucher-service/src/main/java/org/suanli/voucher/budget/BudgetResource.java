@@ -1,5 +1,8 @@
 package org.suanli.voucher.budget;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +15,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.http.Params;
 import org.suanli.kernel.json.FreeText;
@@ -58,26 +63,59 @@ public class BudgetResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Preconditions preconditions;
+
+    @Operation(summary = "Programme budgets", description = "Each programme's budget of a year with what is held, redeemed and remaining.")
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<BudgetView> list(@QueryParam("year") String year) {
         return budgets.figures(Params.year("year", year, false)).stream().map(BudgetView::of).toList();
     }
 
+    /** One program's budget of one year, with its ETag (send it back as If-Match when setting it). */
+    @Operation(summary = "One programme budget", description = "One programme's budget of one year, with its ETag: send it back as If-Match when setting the budget.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @GET
+    @Path("/{program}/{year}")
+    @RolesAllowed({"admin", "finance"})
+    @Versioned
+    @Transactional
+    public BudgetView one(@PathParam("program") String program, @PathParam("year") int year) {
+        Program p = parseProgram(program);
+        checkYear(year);
+        BudgetView view = current(p, year);
+        if (view == null) {
+            throw ProblemException.notFound("Budget", p + " " + year);
+        }
+        return view;
+    }
+
+    @Operation(summary = "Set a programme budget", description = "Sets the year's budget of SUANLI or ZHINENG (never below what is already held and redeemed), with a reason kept in the audit trail.")
+    @Extension(name = ApiContract.ETAG, value = "true")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT
     @Path("/{program}/{year}")
     @RolesAllowed("admin")
+    @Versioned
     @Transactional
     public BudgetView set(@PathParam("program") String program, @PathParam("year") String yearParam,
                           @Valid @NotNull BudgetForm form) {
         Program p = parseProgram(program);
         int year = Params.year("year", yearParam, true);
         long fen = Money.parseYuan("budget", form.budget());
-        ProgramBudgets.Figures f = budgets.set(p, year, fen);
-        audit.record(caller.name(), "BUDGET_SET", "budget:" + p + ":" + year, form.reason(), Money.format(fen));
-        return BudgetView.of(f);
+        return preconditions.write("budget:" + p + ":" + year, () -> current(p, year), () -> {
+            ProgramBudgets.Figures f = budgets.set(p, year, fen);
+            audit.record(caller.name(), "BUDGET_SET", "budget:" + p + ":" + year, form.reason(), Money.format(fen));
+            return BudgetView.of(f);
+        });
     }
 
+    private BudgetView current(Program p, int year) {
+        return budgets.figures(year).stream().filter(f -> f.program() == p).findFirst().map(BudgetView::of).orElse(null);
+    }
+
+    @Operation(summary = "Buyers' usage of a year", description = "Each buyer's cap, held, redeemed and remaining subsidy of the year; a buyer sees only its own.")
     @GET
     @Path("/{year}/buyers")
     @RolesAllowed({"admin", "finance", "sme"})

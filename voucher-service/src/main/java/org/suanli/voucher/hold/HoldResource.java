@@ -1,5 +1,6 @@
 package org.suanli.voucher.hold;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -7,10 +8,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
@@ -46,8 +49,12 @@ public class HoldResource {
     Caller caller;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     org.suanli.voucher.buyer.BuyerRegistry buyers;
 
+    @Operation(summary = "An order's subsidy hold", description = "What is held for one order, at which rates and under which policy; a buyer reads only its own.")
     @GET
     @Path("/{orderId}")
     @RolesAllowed({"sme", "admin", "finance"})
@@ -59,20 +66,28 @@ public class HoldResource {
         return HoldView.of(h);
     }
 
+    @Operation(summary = "Hold a subsidy by hand", description = "The operator holds the subsidy of a contract signed off-platform, with the same rules and the one-claim-per-contract guard as orders.")
     @POST
     @RolesAllowed("admin")
-    public Response hold(@Valid @NotNull HoldForm f) {
+    public Response hold(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull HoldForm f) {
         // Through the API an unknown buyer is an error to correct; an order event still gets its (zero) answer.
         if (buyers.find(f.buyerId()).isEmpty()) {
             throw ProblemException.unprocessable("buyer-not-registered", "buyer '" + f.buyerId() + "' is not in the registry");
         }
-        HoldService.Outcome o = manual.place(new HoldCommand(f.orderId(), f.buyerId(), f.partnerId(), f.partnerCreditCode(),
+        HoldCommand command = new HoldCommand(f.orderId(), f.buyerId(), f.partnerId(), f.partnerCreditCode(),
                 !Boolean.FALSE.equals(f.partnerApproved()), f.category(), f.facilityType(), Boolean.TRUE.equals(f.filedModel()),
-                Money.parsePositiveYuan(f.amount()), f.contractDate(), f.zhinengMode() == null ? ZhinengMode.NONE : f.zhinengMode()), caller.name());
-        if (o.conflict() != null) {
-            throw ProblemException.conflict("hold-exists", o.conflict());
-        }
-        return Response.status(o.created() ? 201 : 200).entity(HoldView.of(o.hold())).build();
+                Money.parsePositiveYuan(f.amount()), f.contractDate(), f.zhinengMode() == null ? ZhinengMode.NONE : f.zhinengMode());
+        // The order id already makes a hold once per contract; the key adds: another request under the same key is a 409.
+        boolean[] created = {false};
+        Idempotency.Outcome<HoldView> made = idempotency.once(idempotency.key("hold", caller.name(), idempotencyKey, f), () -> {
+            HoldService.Outcome o = manual.place(command, caller.name());
+            if (o.conflict() != null) {
+                throw ProblemException.conflict("hold-exists", o.conflict());
+            }
+            created[0] = o.created();
+            return HoldView.of(o.hold());
+        }, HoldView::orderId, id -> HoldView.of(holds.find(id)));
+        return Response.status(made.created() && created[0] ? 201 : 200).entity(made.value()).build();
     }
 
     /** A manual hold whose off-platform contract did not go ahead: given back in full. */

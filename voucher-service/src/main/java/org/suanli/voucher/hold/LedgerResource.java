@@ -1,5 +1,6 @@
 package org.suanli.voucher.hold;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,7 @@ public class LedgerResource {
     @Inject
     EntityManager em;
 
+    @Operation(summary = "Subsidy movements", description = "Holds, redemptions and releases, newest first.")
     @GET
     public List<MovementView> list(@QueryParam("orderId") String orderId, @QueryParam("year") String yearParam,
                                    @QueryParam("limit") @DefaultValue("1000") String limitParam) {

@@ -1,5 +1,6 @@
 package org.suanli.voucher.hold;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ public class RedemptionResource {
     @Inject
     EntityManager em;
 
+    @Operation(summary = "Redemptions of a period", description = "Every redemption of a year (and month), for reconciliation.")
     @GET
     public List<RedemptionView> list(@QueryParam("year") String yearParam, @QueryParam("month") String monthParam) {
         int year = org.suanli.kernel.http.Params.year("year", yearParam, true);

@@ -1,5 +1,8 @@
 package org.suanli.voucher.policybook;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,6 +15,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.suanli.kernel.http.Preconditions;
+import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.security.Caller;
 import org.suanli.voucher.policy.PolicyParametersJson;
 import org.suanli.voucher.policy.PolicyVersion;
@@ -39,20 +44,29 @@ public class PolicyResource {
     Caller caller;
 
     @Inject
+    Preconditions preconditions;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+    /** The versions, with an ETag of the whole book: send it as If-Match when adding a version. */
+    @Operation(summary = "Policy versions", description = "Every policy version with its parameters and effective date; the ETag covers the whole book.")
+    @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @RolesAllowed({"sme", "partner", "admin", "finance"})
+    @Versioned
     public List<PolicyView> list() {
         return book.versions().stream().map(v -> view(v.scheme(), v.version())).toList();
     }
 
+    @Operation(summary = "Add a policy version", description = "Adds a version of the programme's parameters, effective from a future date, with a reason.")
+    @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @RolesAllowed("admin")
     public Response add(@Valid @NotNull PolicyForm form) {
         String scheme = form.scheme() == null ? PolicyBook.HANGZHOU : form.scheme();
-        PolicyVersion v = book.add(scheme, form.code(), form.effectiveFrom(),
-                PolicyParametersJson.read(form.parameters().toString()), caller.name(), form.reason());
+        PolicyVersion v = preconditions.write("policies", this::list, () -> book.add(scheme, form.code(), form.effectiveFrom(),
+                PolicyParametersJson.read(form.parameters().toString()), caller.name(), form.reason()));
         return Response.status(201).entity(view(scheme, v)).build();
     }
 

@@ -1,5 +1,6 @@
 package org.suanli.voucher.quote;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -67,6 +68,7 @@ public class QuoteResource {
     Caller caller;
 
     /** A buyer quotes for itself; an official for any registered buyer ({@code ?buyerId=}). */
+    @Operation(summary = "Quote a subsidy", description = "What subsidy the buyer would get for one contract today, and why.")
     @POST
     @RolesAllowed({"sme", "admin", "finance"})
     public QuoteView quote(@QueryParam("buyerId") String buyerId, @Valid @NotNull QuoteForm form) {
@@ -74,6 +76,7 @@ public class QuoteResource {
                 .items().get(0);
     }
 
+    @Operation(summary = "Quote many offerings", description = "Subsidy quotes for many offerings at once (catalog's net-price search uses it).")
     @POST
     @Path("/batch")
     @RolesAllowed({"sme", "admin", "finance"})

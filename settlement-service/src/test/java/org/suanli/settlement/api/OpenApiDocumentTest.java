@@ -1,0 +1,15 @@
+package org.suanli.settlement.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.suanli.testing.OpenApiDocument;
+
+/** docs/openapi/settlement-service.yaml is the API this code serves (refresh: -Dopenapi.refresh=true). */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    @Test
+    void theCommittedContractIsWhatTheCodeServes() throws Exception {
+        OpenApiDocument.assertCommitted("settlement-service");
+    }
+}
