@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.suanli.settlement.client.VoucherReads;
+import org.suanli.settlement.metrics.SettlementMetrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,14 @@ public class ReconciliationService {
     @Inject
     VoucherReads vouchers;
 
+    @Inject
+    SettlementMetrics metrics;
+
     public Reconciliation reconcile(int year, Integer month, String bearer) {
         List<VoucherAmounts> voucherSide = vouchers.redemptions(year, month, bearer);
-        return Reconciler.reconcile(ledgerSide(year, month), voucherSide);
+        Reconciliation r = Reconciler.reconcile(ledgerSide(year, month), voucherSide);
+        metrics.reconciled(r);
+        return r;
     }
 
     @SuppressWarnings("unchecked")

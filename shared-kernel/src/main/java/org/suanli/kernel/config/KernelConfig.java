@@ -14,6 +14,15 @@ public interface KernelConfig {
 
     Outbox outbox();
 
+    Metrics metrics();
+
+    Tracing tracing();
+
+    interface Tracing {
+        /** Where spans are exported (OTLP over HTTP); unset, spans still get ids but none is sampled or sent. */
+        Optional<String> otlpEndpoint();
+    }
+
     interface Events {
         /** Prepended to every topic name: tests and benchmarks get topics of their own. */
         Optional<String> topicPrefix();
@@ -23,5 +32,14 @@ public interface KernelConfig {
         /** How often the relay looks for events besides being woken by a commit (other replicas', left-overs). */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /** Readiness goes DOWN when the oldest event still waiting to be published is older than this. */
+        @WithDefault("60s")
+        Duration readinessMaxAge();
+    }
+
+    interface Metrics {
+        /** The event consumers of this service, exported at zero from startup (suanli_events_*_total). */
+        Optional<java.util.List<String>> consumers();
     }
 }

@@ -1,13 +1,17 @@
 package org.suanli.kernel.outbox;
 
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.suanli.kernel.tracing.Traceparent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,6 +30,12 @@ public class KafkaEventPublisher implements EventPublisher {
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
     String bootstrapServers;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
+
+    @Inject
+    MeterRegistry registry;
+
     private volatile KafkaProducer<String, String> producer;
 
     @Override
@@ -36,6 +46,11 @@ public class KafkaEventPublisher implements EventPublisher {
             ProducerRecord<String, String> record = new ProducerRecord<>(e.topic, e.aggregateId, e.envelope);
             record.headers().add("event-type", e.type.getBytes(StandardCharsets.UTF_8));
             record.headers().add("event-id", e.eventId.toString().getBytes(StandardCharsets.UTF_8));
+            // W3C Trace Context over Kafka: what tracing-aware consumers and tools look for.
+            String traceparent = Traceparent.inEnvelope(e.envelope);
+            if (traceparent != null) {
+                record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            }
             acks.add(p.send(record));
         }
         p.flush();
@@ -50,6 +65,7 @@ public class KafkaEventPublisher implements EventPublisher {
                 if (producer == null) {
                     Properties props = new Properties();
                     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox-relay");
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
                     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -58,7 +74,10 @@ public class KafkaEventPublisher implements EventPublisher {
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
                     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
+                    KafkaProducer<String, String> created = new KafkaProducer<>(props);
+                    // The producer that carries every event: its send rate, errors and latency on /q/metrics.
+                    new KafkaClientMetrics(created).bindTo(registry);
+                    producer = created;
                 }
             }
         }

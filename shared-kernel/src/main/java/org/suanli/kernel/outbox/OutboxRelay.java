@@ -13,8 +13,10 @@ import org.suanli.kernel.config.KernelConfig;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,12 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile boolean paused;
     private Thread worker;
+    /** The relay's last failure, cleared by the next batch the broker acknowledges: readiness reports it. */
+    private volatile Failure lastFailure;
+
+    /** Why the relay could not publish, and since when. */
+    public record Failure(Instant since, String reason) {
+    }
 
     void start(@Observes StartupEvent ignored) {
         running = true;
@@ -92,6 +100,8 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                Failure before = lastFailure;
+                lastFailure = new Failure(before == null ? Instant.now() : before.since(), String.valueOf(e.getMessage()));
                 LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
                 sleepQuietly();
             }
@@ -142,6 +152,7 @@ public class OutboxRelay {
                 return 0;
             }
             through.publish(pending);
+            lastFailure = null;
             // Exactly the rows published: a row committed meanwhile inside the same seq range stays pending.
             em.unwrap(Session.class).doWork(c -> {
                 try (PreparedStatement mark = c.prepareStatement(
@@ -152,6 +163,11 @@ public class OutboxRelay {
             });
             return pending.size();
         });
+    }
+
+    /** The failure the relay is stuck on, if any (empty while it publishes, or has nothing to publish). */
+    public Optional<Failure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     private void sleepQuietly() {
