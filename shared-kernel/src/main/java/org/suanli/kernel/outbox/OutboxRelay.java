@@ -100,8 +100,6 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                Failure before = lastFailure;
-                lastFailure = new Failure(before == null ? Instant.now() : before.since(), String.valueOf(e.getMessage()));
                 LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
                 sleepQuietly();
             }
@@ -121,10 +119,30 @@ public class OutboxRelay {
 
     /** One batch in one transaction, through the given publisher. */
     public int relayBatch(EventPublisher through) {
+        try {
+            return publishBatch(through);
+        } catch (RuntimeException e) {
+            Failure before = lastFailure;
+            lastFailure = new Failure(before == null ? Instant.now() : before.since(), rootMessage(e));
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private int publishBatch(EventPublisher through) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:k)")
                     .setParameter("k", RELAY_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
+                // Another replica relays this database: whatever this one failed on is not the state of things.
+                lastFailure = null;
                 return 0;
             }
             // Plain JDBC: thousands of rows per batch, read once and never changed as entities.
@@ -149,6 +167,7 @@ public class OutboxRelay {
                 }
             });
             if (pending.isEmpty()) {
+                lastFailure = null;
                 return 0;
             }
             through.publish(pending);
