@@ -8,6 +8,8 @@
 #
 # SUANLI_ENV=e2e starts them on the *_e2e databases, wiped at start, with topics of their own
 # (a fresh prefix), so an end-to-end run never meets earlier data or events.
+# SUANLI_OTLP_ENDPOINT (e.g. http://127.0.0.1:4318), when set, reaches the services through their environment:
+# they then export their traces there over OTLP/HTTP. QUARKUS_LOG_CONSOLE_JSON_ENABLED=true makes the logs JSON.
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

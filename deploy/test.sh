@@ -25,6 +25,8 @@ trap cleanup EXIT
 ./mvnw -B -ntp install
 
 # 2. The whole marketplace as the run command starts it, with its demo data, then the end-to-end tests.
+# The services export their spans to the OTLP/HTTP receiver e2e-tests' TracingTest opens on this endpoint.
+export SUANLI_OTLP_ENDPOINT="${SUANLI_OTLP_ENDPOINT:-http://127.0.0.1:4318}"
 SUANLI_ENV=e2e "$DEPLOY_DIR/services.sh" start
 services_started=1
 "$DEPLOY_DIR/demo.sh"

@@ -148,9 +148,9 @@ public class OrderFlow {
     private void apply(Order o, Transition t, EventEnvelope e) {
         if (t != null) {
             events.after(o, t);
-            LOG.infof("order %s %s → %s on %s %s", o.id, t.from(), t.to(), e.type(), e.id());
+            LOG.debugf("order %s %s → %s on %s %s", o.id, t.from(), t.to(), e.type(), e.id());
         } else if (o.state != OrderState.PLACED && o.state != OrderState.DELIVERED) {
-            LOG.infof("%s %s for order %s came while it is %s: nothing to do", e.type(), e.id(), o.id, o.state);
+            LOG.debugf("%s %s for order %s came while it is %s: nothing to do", e.type(), e.id(), o.id, o.state);
         }
     }
 

@@ -99,6 +99,9 @@ public class Order {
     public LocalDate contractDate;
     @Column(name = "placed_at", nullable = false)
     public Instant placedAt;
+    /** The trace of the placing request (W3C traceparent): the order's events all continue it. */
+    @Column(name = "traceparent")
+    public String traceparent;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "capacity_status", nullable = false)

@@ -6,6 +6,10 @@ import jakarta.transaction.Transactional;
 import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.OrderEvents;
 import org.suanli.kernel.outbox.Outbox;
+import org.suanli.kernel.tracing.Traceparent;
+import org.suanli.order.metrics.OrderMetrics;
+
+import java.time.Instant;
 
 /** The events of an order's life, written in the transaction of the change (topic {@code orders}, key = order id). */
 @ApplicationScoped
@@ -14,8 +18,13 @@ public class OrderOutbox {
     @Inject
     Outbox outbox;
 
+    @Inject
+    OrderMetrics metrics;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void placed(Order o) {
+        metrics.placed();
+        o.traceparent = Traceparent.ofCurrentSpan();
         record(o, OrderEvents.PLACED, new OrderEvents.Placed(o.id, o.buyerId, o.partnerId, o.partnerCreditCode,
                 o.partnerApproved, o.offeringId, o.facilityId, o.district, o.category, o.facilityType,
                 o.filingNumber != null && !o.filingNumber.isBlank(), o.gpuHoursTenths, o.unitPriceFen,
@@ -25,6 +34,7 @@ public class OrderOutbox {
     /** The event a transition calls for (nothing for PLACED, which {@link #placed} records). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void after(Order o, Transition t) {
+        metrics.transition(t.from(), t.to(), o.placedAt, Instant.now());
         switch (t.to()) {
             case CONFIRMED -> record(o, OrderEvents.CONFIRMED, new OrderEvents.Confirmed(o.id));
             case REJECTED -> record(o, OrderEvents.REJECTED, new OrderEvents.Ended(o.id, o.endReason));
@@ -42,6 +52,6 @@ public class OrderOutbox {
     }
 
     private void record(Order o, String type, Object payload) {
-        outbox.record(Topics.ORDERS, type, o.id, o.id, payload);
+        outbox.record(Topics.ORDERS, type, o.id, o.id, payload, Traceparent.continuing(o.traceparent));
     }
 }

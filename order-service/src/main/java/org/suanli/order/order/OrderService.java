@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.idempotency.Idempotency;
+import org.suanli.kernel.tracing.Correlation;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.order.client.CatalogClient;
 import org.suanli.order.client.CatalogOffering;
@@ -103,7 +104,9 @@ public class OrderService {
         if (c.earlierOrderId() != null) {
             return replayed(c.earlierOrderId());
         }
-        LOG.infof("order %s placed by %s: %s GPU-hours of %s, estimate %s yuan", c.placed().order().id(), buyerId,
+        // The rest of this request's log lines (and the trace's span) name the order.
+        Correlation.order(c.placed().order().id());
+        LOG.debugf("order %s placed by %s: %s GPU-hours of %s, estimate %s yuan", c.placed().order().id(), buyerId,
                 GpuHours.format(tenths), form.offeringId(), c.placed().order().estimate());
         return c.placed();
     }

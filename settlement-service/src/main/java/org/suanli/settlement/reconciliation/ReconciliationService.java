@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.settlement.client.VoucherReads;
+import org.suanli.settlement.metrics.SettlementMetrics;
 import org.suanli.settlement.ledger.JournalEntry;
 
 import java.time.Instant;
@@ -26,6 +27,9 @@ public class ReconciliationService {
 
     @Inject
     VoucherReads vouchers;
+
+    @Inject
+    SettlementMetrics metrics;
 
     /** A reconciliation with what finance acknowledged of it. */
     public record Closed(Reconciliation reconciliation, Closing closing) {
@@ -132,7 +136,9 @@ public class ReconciliationService {
 
     public Reconciliation reconcile(int year, Integer month, String bearer) {
         List<VoucherAmounts> voucherSide = vouchers.redemptions(year, month, bearer);
-        return Reconciler.reconcile(ledgerSide(year, month), voucherSide);
+        Reconciliation r = Reconciler.reconcile(ledgerSide(year, month), voucherSide);
+        metrics.reconciled(r);
+        return r;
     }
 
     @SuppressWarnings("unchecked")

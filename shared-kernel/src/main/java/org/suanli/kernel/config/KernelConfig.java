@@ -18,6 +18,15 @@ public interface KernelConfig {
 
     Pipeline pipeline();
 
+    Metrics metrics();
+
+    Tracing tracing();
+
+    interface Tracing {
+        /** Where spans are exported (OTLP over HTTP); unset, spans still get ids but none is sampled or sent. */
+        Optional<String> otlpEndpoint();
+    }
+
     interface Events {
         /** Prepended to every topic name: tests and benchmarks get topics of their own. */
         Optional<String> topicPrefix();
@@ -38,6 +47,10 @@ public interface KernelConfig {
         /** How often published outbox rows and old inbox rows are swept; "off" in tests that look at the tables. */
         @WithDefault("10m")
         String sweepInterval();
+
+        /** Readiness goes DOWN when the oldest event still waiting to be published is older than this. */
+        @WithDefault("60s")
+        Duration readinessMaxAge();
     }
 
     interface Inbox {
@@ -61,5 +74,10 @@ public interface KernelConfig {
         /** Kept short so that a consumer resumes within a couple of seconds of the database coming back. */
         @WithDefault("2s")
         Duration longestRetryPause();
+    }
+
+    interface Metrics {
+        /** The event consumers of this service, exported at zero from startup (suanli_events_*_total). */
+        Optional<java.util.List<String>> consumers();
     }
 }

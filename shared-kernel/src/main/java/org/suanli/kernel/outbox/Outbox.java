@@ -1,5 +1,6 @@
 package org.suanli.kernel.outbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import org.hibernate.Session;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.config.KernelConfig;
 import org.suanli.kernel.jdbc.CopyRows;
+import org.suanli.kernel.tracing.Traceparent;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +27,17 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @ApplicationScoped
 public class Outbox {
 
-    /** An event to record: where it goes, what it is, whose it is, and its payload. */
-    public record NewEvent(String topic, String type, String aggregateId, String correlationId, Object payload) {
+    /**
+     * An event to record: where it goes, what it is, whose it is, and its payload; {@code traceparent} is the trace
+     * it continues (W3C), null for the current span's (a batch handler passes each event's cause's, see
+     * {@link org.suanli.kernel.tracing.EventTracing#traceparentFor}).
+     */
+    public record NewEvent(String topic, String type, String aggregateId, String correlationId, Object payload,
+                           String traceparent) {
+
+        public NewEvent(String topic, String type, String aggregateId, String correlationId, Object payload) {
+            this(topic, type, aggregateId, correlationId, payload, null);
+        }
     }
 
     @Inject
@@ -53,12 +64,19 @@ public class Outbox {
         return recordAll(List.of(new NewEvent(topic, type, aggregateId, correlationId, payload))).get(0);
     }
 
+    /** As {@link #record(String, String, String, String, Object)}, continuing the given trace (W3C traceparent). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String type, String aggregateId, String correlationId, Object payload,
+                       String traceparent) {
+        return recordAll(List.of(new NewEvent(topic, type, aggregateId, correlationId, payload, traceparent))).get(0);
+    }
+
     /**
      * The envelope as it travels: the same JSON as {@link org.suanli.kernel.events.EventEnvelope}, with the payload serialised straight
      * from its record (no intermediate tree: this is on the hot path of every batch of holds).
      */
     record Wire(UUID id, String type, int version, Instant occurredAt, String aggregateId, String correlationId,
-                        String source, Object payload) {
+                String source, @JsonInclude(JsonInclude.Include.NON_NULL) String traceparent, Object payload) {
     }
 
     /** Many events in one statement, in the given order (which is the order they will be published in). */
@@ -66,9 +84,12 @@ public class Outbox {
     public List<UUID> recordAll(List<NewEvent> events) {
         List<Wire> wires = new ArrayList<>(events.size());
         Instant now = Instant.now();
+        // The trace the events continue unless the caller named one: the span of the request or of the consumed event.
+        String current = Traceparent.ofCurrentSpan();
         for (NewEvent e : events) {
             wires.add(new Wire(UUID.randomUUID(), e.type(), 1, now, e.aggregateId(),
-                    e.correlationId() == null ? e.aggregateId() : e.correlationId(), source, e.payload()));
+                    e.correlationId() == null ? e.aggregateId() : e.correlationId(), source,
+                    e.traceparent() == null ? current : e.traceparent(), e.payload()));
         }
         if (events.isEmpty()) {
             return List.of();

@@ -13,8 +13,10 @@ import org.suanli.kernel.config.KernelConfig;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,12 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile boolean paused;
     private Thread worker;
+    /** The relay's last failure, cleared by the next batch the broker acknowledges: readiness reports it. */
+    private volatile Failure lastFailure;
+
+    /** Why the relay could not publish, and since when. */
+    public record Failure(Instant since, String reason) {
+    }
 
     void start(@Observes StartupEvent ignored) {
         running = true;
@@ -111,10 +119,30 @@ public class OutboxRelay {
 
     /** One batch in one transaction, through the given publisher. */
     public int relayBatch(EventPublisher through) {
+        try {
+            return publishBatch(through);
+        } catch (RuntimeException e) {
+            Failure before = lastFailure;
+            lastFailure = new Failure(before == null ? Instant.now() : before.since(), rootMessage(e));
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private int publishBatch(EventPublisher through) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:k)")
                     .setParameter("k", RELAY_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
+                // Another replica relays this database: whatever this one failed on is not the state of things.
+                lastFailure = null;
                 return 0;
             }
             // Plain JDBC: thousands of rows per batch, read once and never changed as entities.
@@ -139,9 +167,11 @@ public class OutboxRelay {
                 }
             });
             if (pending.isEmpty()) {
+                lastFailure = null;
                 return 0;
             }
             through.publish(pending);
+            lastFailure = null;
             // Exactly the rows published: a row committed meanwhile inside the same seq range stays pending.
             em.unwrap(Session.class).doWork(c -> {
                 try (PreparedStatement mark = c.prepareStatement(
@@ -152,6 +182,11 @@ public class OutboxRelay {
             });
             return pending.size();
         });
+    }
+
+    /** The failure the relay is stuck on, if any (empty while it publishes, or has nothing to publish). */
+    public Optional<Failure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     private void sleepQuietly() {

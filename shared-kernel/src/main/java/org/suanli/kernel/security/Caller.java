@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.tracing.Correlation;
 
 /**
  * Who is calling, in the marketplace's words: the token's subject and roles, and the enterprise or
@@ -42,6 +43,7 @@ public class Caller {
         if (id == null) {
             throw ProblemException.forbidden("your account is not attached to an enterprise (claim enterprise_id)");
         }
+        Correlation.buyer(id);
         return id;
     }
 
@@ -50,6 +52,7 @@ public class Caller {
         if (id == null) {
             throw ProblemException.forbidden("your account is not attached to a compute partner (claim partner_id)");
         }
+        Correlation.partner(id);
         return id;
     }
 

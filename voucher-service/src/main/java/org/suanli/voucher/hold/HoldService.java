@@ -11,6 +11,7 @@ import org.suanli.kernel.events.contract.VoucherEvents;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.outbox.Outbox;
 import org.suanli.kernel.problem.ProblemException;
+import org.suanli.voucher.metrics.VoucherMetrics;
 import org.suanli.voucher.budget.BudgetAccount;
 import org.suanli.voucher.budget.EnterpriseYear;
 import org.suanli.voucher.budget.EnterpriseYears;
@@ -67,6 +68,9 @@ public class HoldService {
 
     @Inject
     ClaimReviews reviews;
+
+    @Inject
+    VoucherMetrics metrics;
 
     /** The result of asking to hold: the hold as it stands, whether this call created it, or why it could not. */
     public record Outcome(HoldCommand command, SubsidyHold hold, boolean created, String conflict) {
@@ -217,6 +221,7 @@ public class HoldService {
         }
         HoldRows.insert(em, created, lines);
         outbox.recordAll(events);
+        metrics.moved(lines, (int) created.stream().filter(h -> h.reasons != null && h.reasons.contains(org.suanli.voucher.policy.ReasonCode.ENTERPRISE_CAP.name())).count());
     }
 
     private Outcome replay(HoldCommand c, SubsidyHold existing) {
@@ -421,7 +426,9 @@ public class HoldService {
 
     /** Writes ledger lines for the non-zero amounts of a movement. */
     public void movements(SubsidyHold h, BudgetMovement.Kind kind, long suanliFen, long zhinengFen, Instant at) {
-        movementsOf(h, kind, suanliFen, zhinengFen, at).forEach(em::persist);
+        List<BudgetMovement> lines = movementsOf(h, kind, suanliFen, zhinengFen, at);
+        lines.forEach(em::persist);
+        metrics.moved(lines, 0);
     }
 
     private static List<BudgetMovement> movementsOf(SubsidyHold h, BudgetMovement.Kind kind, long suanliFen, long zhinengFen, Instant at) {
