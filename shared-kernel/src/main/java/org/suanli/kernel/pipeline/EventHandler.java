@@ -24,6 +24,11 @@ public interface EventHandler {
     /** Whether events of this type concern this consumer; others are skipped before the inbox. */
     boolean handles(String type);
 
+    /** True when the handler works on a poll as a whole ({@link #apply(List)}), as voucher's batched holds do. */
+    default boolean appliesWholePolls() {
+        return false;
+    }
+
     /**
      * Applies events seen for the first time, in their order on the partition, inside the pipeline's
      * transaction: their effect commits together with their inbox rows, or not at all.
@@ -34,7 +39,7 @@ public interface EventHandler {
         }
     }
 
-    /** Applies one event; the handler overrides this, or {@link #apply(List)} to work on the batch as a whole. */
+    /** Applies one event; the handler overrides this, or {@link #apply(List)} and {@link #appliesWholePolls()}. */
     default void applyOne(EventEnvelope event) {
         throw new UnsupportedOperationException(name() + " applies whole batches only");
     }

@@ -13,6 +13,7 @@ import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.inbox.Inbox;
 import org.suanli.kernel.metrics.PipelineMetrics;
+import org.suanli.kernel.tracing.EventTracing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public class EventPipeline {
 
     @Inject
     KernelConfig config;
+
+    @Inject
+    EventTracing tracing;
 
     private volatile boolean stopping;
 
@@ -141,7 +145,7 @@ public class EventPipeline {
                     // remove() keeps only the first copy of an event delivered twice within one poll
                     List<EventEnvelope> fresh = events.stream().filter(e -> first.remove(e.id())).toList();
                     if (!fresh.isEmpty()) {
-                        handler.apply(fresh);
+                        applyTraced(handler, fresh);
                     }
                     metrics.applied(handler.name(), fresh.size());
                     return new Tally(fresh.size(), events.size() - fresh.size(), 0, 0);
@@ -162,6 +166,26 @@ public class EventPipeline {
                 pause = pause.multipliedBy(2).compareTo(config.pipeline().longestRetryPause()) > 0
                         ? config.pipeline().longestRetryPause() : pause.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * Each event in a span continuing its own trace (what it records in the outbox carries that trace on), or a
+     * whole poll in one span linked to every event's trace when the handler works on the poll as a whole.
+     */
+    private void applyTraced(EventHandler handler, List<EventEnvelope> fresh) {
+        if (handler.appliesWholePolls()) {
+            tracing.consumeBatch(handler.name(), fresh, () -> {
+                handler.apply(fresh);
+                return null;
+            });
+            return;
+        }
+        for (EventEnvelope e : fresh) {
+            tracing.consume(handler.name(), e, () -> {
+                handler.applyOne(e);
+                return null;
+            });
         }
     }
 

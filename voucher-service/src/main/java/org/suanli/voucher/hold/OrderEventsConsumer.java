@@ -64,6 +64,11 @@ public class OrderEventsConsumer implements EventHandler {
         return TYPES.contains(type);
     }
 
+    @Override
+    public boolean appliesWholePolls() {
+        return true;
+    }
+
     /** The poll's placements are held as one batch first: within one order the placement still precedes its later events. */
     @Override
     public void apply(List<EventEnvelope> fresh) {
