@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.suanli.kernel.http.Params;
-import org.suanli.catalog.QueryParams;
 import org.suanli.kernel.http.Preconditions;
 import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.idempotency.Idempotency;

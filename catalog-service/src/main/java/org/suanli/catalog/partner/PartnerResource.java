@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.suanli.kernel.http.Params;
-import org.suanli.catalog.QueryParams;
 import org.suanli.kernel.http.Preconditions;
 import org.suanli.kernel.http.Versioned;
 import org.suanli.kernel.problem.ProblemException;

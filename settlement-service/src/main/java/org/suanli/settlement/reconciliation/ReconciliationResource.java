@@ -89,10 +89,7 @@ public class ReconciliationResource {
     @Path("/acknowledgements")
     @Produces(MediaType.APPLICATION_JSON)
     public List<ReconciliationView.AcknowledgementView> acknowledgements(@QueryParam("year") String year) {
-        if (year == null || year.isBlank()) {
-            throw ProblemException.badRequest("say which program year: ?year=2026");
-        }
-        return service.acknowledgements(Periods.year(year)).stream().map(ReconciliationView.AcknowledgementView::of).toList();
+        return service.acknowledgements(Params.year("year", year, true)).stream().map(ReconciliationView.AcknowledgementView::of).toList();
     }
 
     static final int MAX_PAGE_SIZE = 1000;

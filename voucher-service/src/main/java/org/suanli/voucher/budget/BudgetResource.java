@@ -81,9 +81,9 @@ public class BudgetResource {
     @RolesAllowed({"admin", "finance"})
     @Versioned
     @Transactional
-    public BudgetView one(@PathParam("program") String program, @PathParam("year") int year) {
+    public BudgetView one(@PathParam("program") String program, @PathParam("year") String yearParam) {
         Program p = parseProgram(program);
-        checkYear(year);
+        int year = Params.year("year", yearParam, true);
         BudgetView view = current(p, year);
         if (view == null) {
             throw ProblemException.notFound("Budget", p + " " + year);
