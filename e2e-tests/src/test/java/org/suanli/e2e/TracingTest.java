@@ -90,10 +90,9 @@ class TracingTest {
         // voucher held and redeemed, order-service confirmed and completed, settlement posted the ledger.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<OtlpReceiver.ReceivedSpan> spans = inTrace(trace);
-            java.util.Set<String> services = spans.stream().map(OtlpReceiver.ReceivedSpan::service)
+            Set<String> services = spans.stream().map(OtlpReceiver.ReceivedSpan::service)
                     .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(services)
-                    .as("services with spans in the trace of order %s: %s", order, describe(spans))
+            assertThat(services).as("services with spans in the trace of order %s: %s", order, describe(spans))
                     .containsAll(FOUR);
             for (String service : List.of("catalog-service", "voucher-service", "settlement-service")) {
                 assertThat(spans).as("%s spans of order %s in its trace: %s", service, order, describe(spans))
