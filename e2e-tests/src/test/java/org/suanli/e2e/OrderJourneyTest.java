@@ -36,6 +36,16 @@ class OrderJourneyTest {
         assertThat(confirmed.getString("buyerPays")).isEqualTo("700000.00");
 
         Orders.deliver(partner.token(), order, "80000.0", "INV-" + UUID.randomUUID());
+        // 1,000,000.00 is above the 500,000.00 review threshold: not payable, and the order not complete, until the
+        // program office (admin1) has reviewed the claim and the finance bureau (finance1) has approved it.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW".equals(
+                Stack.as("admin1").baseUri(Stack.VOUCHER).get("/api/holds/" + order).then().extract().path("status")));
+        assertThat(Orders.read(buyer.token(), order).getString("state")).isEqualTo("DELIVERED");
+        Stack.as("finance1").baseUri(Stack.VOUCHER).body("{}").post("/api/claims/" + order + "/approve").then().statusCode(409);
+        Stack.as("admin1").baseUri(Stack.VOUCHER).body("{\"note\":\"invoice and delivery report agree\"}")
+                .post("/api/claims/" + order + "/review").then().statusCode(200);
+        Stack.as("finance1").baseUri(Stack.VOUCHER).body("{}").post("/api/claims/" + order + "/approve").then().statusCode(200)
+                .body("suanli", equalTo("300000.00"));
         JsonPath done = Orders.awaitState(buyer.token(), order, "COMPLETED");
         assertThat(done.getString("completion.actualAmount")).isEqualTo("1000000.00");
         assertThat(done.getString("completion.suanli")).isEqualTo("300000.00");
