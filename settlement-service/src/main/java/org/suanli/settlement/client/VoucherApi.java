@@ -31,7 +31,7 @@ public interface VoucherApi {
 
     /** voucher-service's part of an order's claim dossier (its buyer, partner and officials may read it). */
     @GET
-    @Path("/claims/{orderId}")
+    @Path("/claim-records/{orderId}")
     ClaimRecord claim(@jakarta.ws.rs.PathParam("orderId") String orderId, @HeaderParam("Authorization") String authorization);
 
     @JsonIgnoreProperties(ignoreUnknown = true)

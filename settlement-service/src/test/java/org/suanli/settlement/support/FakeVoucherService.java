@@ -45,7 +45,7 @@ public class FakeVoucherService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/redemptions", ex -> answer(ex, REDEMPTIONS));
         server.createContext("/api/budgets", ex -> answer(ex, BUDGETS));
-        server.createContext("/api/claims/", ex -> byId(ex, "/api/claims/", CLAIMS));
+        server.createContext("/api/claim-records/", ex -> byId(ex, "/api/claim-records/", CLAIMS));
         server.createContext("/api/orders/", ex -> byId(ex, "/api/orders/", ORDERS));
         server.createContext("/api/offerings/", ex -> byId(ex, "/api/offerings/", OFFERINGS));
         server.start();

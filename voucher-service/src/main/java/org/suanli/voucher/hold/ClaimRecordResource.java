@@ -21,7 +21,7 @@ import java.util.List;
  * entries about it. Readable by the order's buyer, its partner and officials (someone else's order is "not
  * found"), and the same for each of them, so the dossier's content hash does not depend on who asked.
  */
-@Path("/api/claims/{orderId}")
+@Path("/api/claim-records/{orderId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClaimRecordResource {
 

@@ -33,7 +33,7 @@ class ClaimRecordTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> "REDEEMED".equals(
                 Api.as("admin1").get("/api/holds/" + order).then().extract().path("status")));
 
-        String path = "/api/claims/" + order;
+        String path = "/api/claim-records/" + order;
         JsonPath buyer = Api.as("sme1").get(path).then().statusCode(200).extract().jsonPath();
         assertEquals("91330106MA2B0XH001", buyer.getString("buyer.creditCode"));
         assertEquals("ptn-hz-ascend", buyer.getString("partnerId"));
@@ -49,7 +49,7 @@ class ClaimRecordTest {
 
         Api.as("sme2").get(path).then().statusCode(404).contentType("application/problem+json");
         Api.as("partner2").get(path).then().statusCode(404);
-        Api.as("sme1").get("/api/claims/ord-claim-unknown").then().statusCode(404);
+        Api.as("sme1").get("/api/claim-records/ord-claim-unknown").then().statusCode(404);
         io.restassured.RestAssured.given().get(path).then().statusCode(401);
     }
 }
