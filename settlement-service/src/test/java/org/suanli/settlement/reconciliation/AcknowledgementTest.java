@@ -114,10 +114,11 @@ class AcknowledgementTest {
         // the CSV says the same
         String csv = as("finance1").queryParam("period", "2035").get("/api/reconciliation/csv").then().statusCode(200)
                 .extract().asString();
-        assertTrue(csv.contains("\nMISMATCH_ACKNOWLEDGED," + a + ",200.00,300.00,-10000,0.00,0.00,0\n"), csv);
-        assertTrue(csv.contains("\nMATCHED_ORDER," + b + ",20.00,20.00,0,0.00,0.00,0\n"), csv);
-        assertTrue(csv.contains("\nMATCHED_ORDER," + c + ",10.00,10.00,0,0.00,0.00,0\n"), csv);
-        assertTrue(csv.endsWith("\nSTATUS,\"clean, with 1 acknowledged difference\",,,,,,\n"), csv);
+        // RFC 4180 line ends (CRLF), as the export writes them for Excel
+        assertTrue(csv.contains("\r\nMISMATCH_ACKNOWLEDGED," + a + ",200.00,300.00,-10000,0.00,0.00,0\r\n"), csv);
+        assertTrue(csv.contains("\r\nMATCHED_ORDER," + b + ",20.00,20.00,0,0.00,0.00,0\r\n"), csv);
+        assertTrue(csv.contains("\r\nMATCHED_ORDER," + c + ",10.00,10.00,0,0.00,0.00,0\r\n"), csv);
+        assertTrue(csv.endsWith("\r\nSTATUS,\"clean, with 1 acknowledged difference\",,,,,,\r\n"), csv);
 
         // and the dashboard
         as("finance1").queryParam("year", "2035").get("/api/dashboard-data").then().statusCode(200)

@@ -92,7 +92,7 @@ class SafeEditsTest {
                 .put("/api/budgets/SUANLI/2031").then().statusCode(400).contentType(PROBLEM)
                 .header("Content-Language", "zh-CN")
                 .body("title", equalTo("请求格式有误"))
-                .body("detail", equalTo("金额“1.234”必须是非负的人民币元数，最多两位小数，例如 \"1234.50\""));
+                .body("detail", equalTo("budget“1.234”必须是非负的人民币元数，最多两位小数，例如 \"1234.50\""));
         Api.as("admin1").body("{\"budget\":\"1.234\",\"reason\":\"x\"}").put("/api/budgets/SUANLI/2031")
                 .then().statusCode(400).body("title", equalTo("The request is malformed"));
     }
