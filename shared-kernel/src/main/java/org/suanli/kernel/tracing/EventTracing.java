@@ -93,6 +93,10 @@ public class EventTracing {
         if (events.size() == 1) {
             builder.setAttribute(EVENT_ID, String.valueOf(events.get(0).id()))
                     .setAttribute(EVENT_TYPE, events.get(0).type());
+            String orderId = orderIdOf(events.get(0));
+            if (orderId != null) {
+                builder.setAttribute(ORDER_ID, orderId); // a batch of one is that order's step, searchable by order
+            }
         }
         return inSpan(builder.startSpan(), work);
     }
