@@ -4,7 +4,8 @@
 # model; a ramp finds the peak rate placed → CONFIRMED keeps up with, steps at 25/50/75/100 % of it measure
 # latencies, CPU per order per process and RSS; pgbench TPC-B before and after; then the invariants (a broken
 # one fails the run). Appends to bench/orders/REPORT.md. Settings: -Dbench.step-seconds=20 -Dbench.buyers=200
-# -Dbench.ramp-start=20 -Dbench.infra-run=DIR (the .run directory of the repo that started the infra; default ours).
+# -Dbench.ramp-start=10 -Dbench.warmup-seconds=90 -Dbench.infra-run=DIR (the .run directory of the repo that started the
+# infra; default ours). -Dbench.mode=steady -Dbench.rate=20 -Dbench.seconds=60: one constant rate, console only (to profile).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"

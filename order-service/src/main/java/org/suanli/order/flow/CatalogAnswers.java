@@ -12,6 +12,7 @@ import org.suanli.kernel.events.contract.CatalogEvents;
 import org.suanli.kernel.pipeline.EventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 
+import java.util.List;
 import java.util.Set;
 
 /** catalog-service's answers about capacity (topic catalog.offerings); other offering events are not ours. */
@@ -50,6 +51,11 @@ public class CatalogAnswers implements EventHandler {
     @Override
     public boolean handles(String type) {
         return TYPES.contains(type);
+    }
+
+    @Override
+    public void lockInOrder(List<EventEnvelope> fresh) {
+        flow.lockOrders(fresh);
     }
 
     @Override

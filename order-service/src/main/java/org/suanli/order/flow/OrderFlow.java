@@ -18,6 +18,8 @@ import org.suanli.order.order.Transition;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The saga steps: what the neighbours' answers and the deadlines do to an order. Each step locks the order
@@ -43,6 +45,22 @@ public class OrderFlow {
 
     public Duration confirmationDeadline() {
         return config.confirmationDeadline();
+    }
+
+    /**
+     * Locks the orders a poll of answers is about, in id order, in one statement. The catalog and the voucher
+     * answers for the same orders arrive on two consumers at once, each applying a whole poll in one
+     * transaction: locked in the order of their partitions they deadlock (measured: 1 s lost per deadlock,
+     * place→CONFIRMED p99 of seconds at 10 orders/s). The steps' own locks then find the rows already held.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockOrders(List<EventEnvelope> answers) {
+        List<String> ids = answers.stream().map(e -> e.payload() == null ? null : e.payload().path("orderId").asText(null))
+                .filter(Objects::nonNull).distinct().sorted().toList();
+        if (!ids.isEmpty()) {
+            em.createQuery("select o from ComputeOrder o where o.id in :ids order by o.id", Order.class)
+                    .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        }
     }
 
     /** CapacityReserved / CapacityRefused / CapacityReleased / CapacityConsumed from catalog-service. */

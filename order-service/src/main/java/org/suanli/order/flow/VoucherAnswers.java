@@ -12,6 +12,7 @@ import org.suanli.kernel.events.contract.VoucherEvents;
 import org.suanli.kernel.pipeline.EventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 
+import java.util.List;
 import java.util.Set;
 
 /** voucher-service's subsidy life for our orders (topic vouchers): held, in review, redeemed, released. */
@@ -50,6 +51,11 @@ public class VoucherAnswers implements EventHandler {
     @Override
     public boolean handles(String type) {
         return TYPES.contains(type);
+    }
+
+    @Override
+    public void lockInOrder(List<EventEnvelope> fresh) {
+        flow.lockOrders(fresh);
     }
 
     @Override

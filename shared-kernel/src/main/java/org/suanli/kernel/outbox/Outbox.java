@@ -10,6 +10,7 @@ import org.hibernate.Session;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.config.KernelConfig;
 import org.suanli.kernel.jdbc.CopyRows;
+import org.suanli.kernel.tracing.EventTracing;
 import org.suanli.kernel.tracing.Traceparent;
 
 import java.time.Instant;
@@ -58,6 +59,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    EventTracing tracing;
+
     /** Mandatory transaction: an event without its state change would be a lie. Returns the event's id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String type, String aggregateId, String correlationId, Object payload) {
@@ -87,9 +91,14 @@ public class Outbox {
         // The trace the events continue unless the caller named one: the span of the request or of the consumed event.
         String current = Traceparent.ofCurrentSpan();
         for (NewEvent e : events) {
-            wires.add(new Wire(UUID.randomUUID(), e.type(), 1, now, e.aggregateId(),
-                    e.correlationId() == null ? e.aggregateId() : e.correlationId(), source,
-                    e.traceparent() == null ? current : e.traceparent(), e.payload()));
+            String correlation = e.correlationId() == null ? e.aggregateId() : e.correlationId();
+            String trace = e.traceparent();
+            if (trace == null) { // in a batch of many orders, each event continues its own order's trace
+                String ofItsOrder = tracing.traceparentInBatch(correlation);
+                trace = ofItsOrder == null ? current : ofItsOrder;
+            }
+            wires.add(new Wire(UUID.randomUUID(), e.type(), 1, now, e.aggregateId(), correlation, source, trace,
+                    e.payload()));
         }
         if (events.isEmpty()) {
             return List.of();

@@ -30,6 +30,14 @@ public interface EventHandler {
     }
 
     /**
+     * Takes, before any event of the poll is applied and in one fixed order (say, by id), the row locks the
+     * poll will need. Two consumers that write the same rows then wait for each other instead of locking in
+     * opposite orders, which PostgreSQL resolves only after its deadlock timeout by aborting one of them.
+     */
+    default void lockInOrder(List<EventEnvelope> fresh) {
+    }
+
+    /**
      * Applies events seen for the first time, in their order on the partition, inside the pipeline's
      * transaction: their effect commits together with their inbox rows, or not at all.
      */

@@ -145,6 +145,7 @@ public class EventPipeline {
                     // remove() keeps only the first copy of an event delivered twice within one poll
                     List<EventEnvelope> fresh = events.stream().filter(e -> first.remove(e.id())).toList();
                     if (!fresh.isEmpty()) {
+                        handler.lockInOrder(fresh);
                         applyTraced(handler, fresh);
                     }
                     metrics.applied(handler.name(), fresh.size());

@@ -15,8 +15,10 @@ import jakarta.inject.Inject;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.logging.LogFields;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -32,6 +34,9 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class EventTracing {
+
+    /** The events of the batch being applied on this thread, by the order they are about. */
+    private static final ThreadLocal<Map<String, EventEnvelope>> BATCH_CAUSES = new ThreadLocal<>();
 
     static final AttributeKey<String> ORDER_ID = Correlation.ORDER_ID;
     static final AttributeKey<String> AGGREGATE_ID = AttributeKey.stringKey("suanli.aggregate_id");
@@ -98,7 +103,31 @@ public class EventTracing {
                 builder.setAttribute(ORDER_ID, orderId); // a batch of one is that order's step, searchable by order
             }
         }
-        return inSpan(builder.startSpan(), work);
+        Map<String, EventEnvelope> causes = new HashMap<>();
+        for (EventEnvelope e : events) {
+            String orderId = orderIdOf(e);
+            if (orderId != null && e.traceparent() != null) {
+                causes.putIfAbsent(orderId, e);
+            }
+        }
+        Map<String, EventEnvelope> outer = BATCH_CAUSES.get();
+        BATCH_CAUSES.set(causes);
+        try {
+            return inSpan(builder.startSpan(), work);
+        } finally {
+            BATCH_CAUSES.set(outer);
+        }
+    }
+
+    /**
+     * The traceparent an event about {@code orderId} recorded while a batch is applied should carry: that of the
+     * batch's event about the same order ({@link #traceparentFor}), so each order's SubsidyHeld stays in its own
+     * order's trace however many orders one batch holds. Null outside a batch or for an order it has no event of.
+     */
+    public String traceparentInBatch(String orderId) {
+        Map<String, EventEnvelope> causes = BATCH_CAUSES.get();
+        EventEnvelope cause = causes == null || orderId == null ? null : causes.get(orderId);
+        return cause == null ? null : traceparentFor(cause);
     }
 
     /**

@@ -125,6 +125,24 @@ class EventTracingTest {
     }
 
     @Test
+    void in_a_batch_what_is_recorded_about_an_order_continues_that_order_s_trace() {
+        EventEnvelope first = event("OrderPlaced", "ord-1", PLACED_BY);
+        EventEnvelope second = event("OrderPlaced", "ord-2", OTHER);
+        EventEnvelope untraced = event("OrderPlaced", "ord-3", null);
+
+        List<String> stamped = tracing.consumeBatch("voucher-service.orders", List.of(first, second, untraced),
+                () -> java.util.Arrays.asList(tracing.traceparentInBatch("ord-1"), tracing.traceparentInBatch("ord-2"),
+                        tracing.traceparentInBatch("ord-3"), tracing.traceparentInBatch("not-in-the-batch")));
+
+        SpanData batch = finished.get(0);
+        assertEquals("00-" + ORDER_TRACE + "-" + batch.getSpanId() + "-01", stamped.get(0));
+        assertEquals(OTHER, stamped.get(1), "ord-2's SubsidyHeld stays in ord-2's trace, not the batch's first order's");
+        assertNull(stamped.get(2), "an order whose event had no trace: the outbox falls back to the current span");
+        assertNull(stamped.get(3));
+        assertNull(tracing.traceparentInBatch("ord-2"), "outside the batch nothing is remembered");
+    }
+
+    @Test
     void traceparents_are_read_strictly_and_found_in_an_envelope_without_parsing_it() {
         assertEquals(ORDER_TRACE, Traceparent.traceId(PLACED_BY));
         assertNull(Traceparent.traceId("00-" + ORDER_TRACE + "-00f067aa0ba902b7"));

@@ -36,10 +36,17 @@ public final class OrderBench {
     static final double RAMP_SECONDS = Double.parseDouble(System.getProperty("bench.ramp-seconds", "8"));
     static final double RAMP_START = Double.parseDouble(System.getProperty("bench.ramp-start", "10"));
     static final double RAMP_FACTOR = Double.parseDouble(System.getProperty("bench.ramp-factor", "1.4"));
+    static final double WARMUP_RATE = Double.parseDouble(System.getProperty("bench.warmup-rate", "12"));
+    static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup-seconds", "90"));
     static final int PGBENCH_SECONDS = Integer.getInteger("bench.pgbench-seconds", 20);
 
     public static void main(String[] args) throws Exception {
-        int rc = "faults".equals(System.getProperty("bench.mode")) ? new FaultTest().run() : new OrderBench().run();
+        String mode = System.getProperty("bench.mode", "report");
+        int rc = switch (mode) {
+            case "faults" -> new FaultTest().run();
+            case "steady" -> new OrderBench().steady();
+            default -> new OrderBench().run();
+        };
         System.exit(rc);
     }
 
@@ -47,6 +54,24 @@ public final class OrderBench {
     private final StringBuilder report = new StringBuilder();
 
     record RampStep(double rate, int orders, double decidedShare, String placeToConfirmed, boolean keptUp) {
+    }
+
+    /**
+     * One constant rate for a while, figures on the console only: the load to profile under
+     * (-Dbench.mode=steady -Dbench.rate=20 -Dbench.seconds=60). Nothing is appended to the report.
+     */
+    int steady() throws Exception {
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "20"));
+        double seconds = Double.parseDouble(System.getProperty("bench.seconds", "60"));
+        Load load = new Load(Actors.setUp(BUYERS, 100_000));
+        log("steady: %.0f orders/s for %.0f s", rate, seconds);
+        Map<String, Long> cpu0 = procs.cpu();
+        List<Order> orders = load.run(1, rate, seconds);
+        boolean settled = awaitSettled(orders, Duration.ofSeconds(90));
+        Map<String, Long> cpu = Procs.delta(cpu0, procs.cpu());
+        log("%s", stepRow(100, rate, orders, settled).strip());
+        cpu.forEach((p, ms) -> log("CPU %s: %.2f ms per order", p, ms / (double) orders.size()));
+        return settled ? 0 : 1;
     }
 
     int run() throws Exception {
@@ -60,9 +85,10 @@ public final class OrderBench {
         double tpsBefore = pgbench(true);
         Load load = new Load(actors);
 
-        // Warm-up: JIT, pools and caches, at a rate every version of the stack keeps up with.
-        log("warm-up: 10/s for 10 s");
-        List<Order> warm = load.run(0, 10, 10);
+        // Warm-up: JIT, pools and caches, at a rate every version of the stack keeps up with. A short one left the
+        // services' JIT compilers using 30-50 % of their CPU during the ramp (profiled): a cold figure, not the stack's.
+        log("warm-up: %.0f/s for %.0f s", WARMUP_RATE, WARMUP_SECONDS);
+        List<Order> warm = load.run(0, WARMUP_RATE, WARMUP_SECONDS);
         awaitSettled(warm, Duration.ofSeconds(60));
 
         // The ramp: the highest rate at which the orders of an 8 s burst are (almost) all decided 2 s after it.
