@@ -25,7 +25,7 @@ class ShapeTest {
     static final List<Svc> SERVICES = List.of(
             new Svc("catalog-service", "catalog", List.of("orders"), List.of("catalog.offerings", "catalog.partners"),
                     List.of("voucher-service")),
-            new Svc("order-service", "orders", List.of("catalog.offerings", "vouchers"), List.of("orders"),
+            new Svc("order-service", "orders", List.of("catalog.offerings", "catalog.partners", "vouchers"), List.of("orders"),
                     List.of("catalog-service")),
             new Svc("voucher-service", "voucher", List.of("orders"), List.of("vouchers"), List.of()),
             new Svc("settlement-service", "settlement", List.of("orders", "vouchers"), List.of("settlements"),

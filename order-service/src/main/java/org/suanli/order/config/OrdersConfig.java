@@ -16,4 +16,18 @@ public interface OrdersConfig {
     /** How often deadlines and expired windows are swept ("off" in tests, which sweep by hand). */
     @WithDefault("5s")
     String sweepInterval();
+
+    /** The copy of offerings a POST decides on without asking catalog-service (see KnownOfferings). */
+    Offerings offerings();
+
+    interface Offerings {
+
+        /** How long a read of an offering is used as it is before it is read again. */
+        @WithDefault("5s")
+        Duration freshFor();
+
+        /** How much longer it is still used while catalog-service cannot be reached. */
+        @WithDefault("10M")
+        Duration staleFor();
+    }
 }

@@ -11,17 +11,22 @@ import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.CatalogEvents;
 import org.suanli.kernel.pipeline.EventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
+import org.suanli.order.client.KnownOfferings;
 
 import java.util.List;
 import java.util.Set;
 
-/** catalog-service's answers about capacity (topic catalog.offerings); other offering events are not ours. */
+/**
+ * catalog-service's answers about capacity (topic catalog.offerings), and its announcements of offerings that
+ * changed: those drop the offering from the copy POSTs decide on ({@link KnownOfferings}).
+ */
 @ApplicationScoped
 public class CatalogAnswers implements EventHandler {
 
     static final String CONSUMER = "order-service.catalog";
     private static final Set<String> TYPES = Set.of(CatalogEvents.CAPACITY_RESERVED, CatalogEvents.CAPACITY_REFUSED,
-            CatalogEvents.CAPACITY_RELEASED, CatalogEvents.CAPACITY_CONSUMED);
+            CatalogEvents.CAPACITY_RELEASED, CatalogEvents.CAPACITY_CONSUMED, CatalogEvents.OFFERING_PUBLISHED,
+            CatalogEvents.OFFERING_CHANGED, CatalogEvents.OFFERING_WITHDRAWN);
 
     @Inject
     EventCodec codec;
@@ -31,6 +36,9 @@ public class CatalogAnswers implements EventHandler {
 
     @Inject
     EventPipeline pipeline;
+
+    @Inject
+    KnownOfferings offerings;
 
     @Incoming("catalog")
     @Blocking
@@ -60,6 +68,19 @@ public class CatalogAnswers implements EventHandler {
 
     @Override
     public void applyOne(EventEnvelope e) {
-        flow.onCapacity(e, codec.payload(e, CatalogEvents.Capacity.class));
+        switch (e.type()) {
+            case CatalogEvents.OFFERING_PUBLISHED, CatalogEvents.OFFERING_CHANGED, CatalogEvents.OFFERING_WITHDRAWN ->
+                    offerings.changed(e.aggregateId());
+            default -> {
+                CatalogEvents.Capacity c = codec.payload(e, CatalogEvents.Capacity.class);
+                flow.onCapacity(e, c);
+                switch (e.type()) {
+                    case CatalogEvents.CAPACITY_RESERVED -> offerings.capacityMoved(c.offeringId(), c.gpuHoursTenths());
+                    case CatalogEvents.CAPACITY_RELEASED -> offerings.capacityMoved(c.offeringId(), -c.gpuHoursTenths());
+                    default -> {
+                    }
+                }
+            }
+        }
     }
 }

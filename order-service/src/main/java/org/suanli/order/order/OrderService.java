@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.tracing.Correlation;
 import org.suanli.kernel.problem.ProblemException;
-import org.suanli.order.client.CatalogClient;
+import org.suanli.order.client.KnownOfferings;
 import org.suanli.order.client.CatalogOffering;
 
 import java.sql.SQLException;
@@ -50,7 +50,7 @@ public class OrderService {
     EntityManager em;
 
     @Inject
-    CatalogClient catalog;
+    KnownOfferings offerings;
 
     @Inject
     OrderOutbox events;
@@ -60,8 +60,9 @@ public class OrderService {
 
     /**
      * Places an order once per (buyer, Idempotency-Key): the same key with the same request gives the same
-     * order back; with another request, 409. The offering is read from catalog-service before any write,
-     * so a catalog that is down leaves nothing behind.
+     * order back; with another request, 409. The offering is decided on before any write: from the known
+     * copy when the order can go ahead on it, otherwise read from catalog-service, so a refusal or a catalog
+     * that cannot be reached leaves nothing behind.
      */
     public Placed place(String buyerId, String idempotencyKey, OrderForm form, String bearer, String actor) {
         String keyValue = Idempotency.required(idempotencyKey, "order you mean to place");
@@ -83,21 +84,11 @@ public class OrderService {
             throw ProblemException.unprocessable("window-in-past",
                     "the window " + form.start() + " – " + form.end() + " starts in the past; choose a window from now on");
         }
-        CatalogOffering offering = catalog.offering(form.offeringId(), bearer);
-        String refusal = offering.refusal();
-        if (refusal != null) {
-            throw ProblemException.unprocessable("offering-not-available", "offering '" + form.offeringId() + "' " + refusal);
-        }
-        if (offering.capacityLeftTenths() != null && tenths > offering.capacityLeftTenths()) {
-            throw ProblemException.unprocessable("not-enough-capacity", "offering '" + form.offeringId() + "' has "
-                    + GpuHours.format(Math.max(0, offering.capacityLeftTenths())) + " GPU-hours left; "
-                    + GpuHours.format(tenths) + " were asked for");
-        }
-        if ((offering.validFrom() != null && form.start().isBefore(offering.validFrom()))
-                || (offering.validTo() != null && form.end().isAfter(offering.validTo()))) {
-            throw ProblemException.unprocessable("outside-offering-validity", "offering '" + form.offeringId()
-                    + "' is valid from " + offering.validFrom() + " to " + offering.validTo()
-                    + "; the window must lie within");
+        CatalogOffering offering = offerings.toOrder(form.offeringId(), bearer,
+                o -> refusal(o, form, tenths) == null);
+        ProblemException refused = refusal(offering, form, tenths);
+        if (refused != null) {
+            throw refused;
         }
 
         Creation c = QuarkusTransaction.requiringNew().call(() -> create(buyerId, key, offering, tenths, form, mode, actor));
@@ -109,6 +100,26 @@ public class OrderService {
         LOG.debugf("order %s placed by %s: %s GPU-hours of %s, estimate %s yuan", c.placed().order().id(), buyerId,
                 GpuHours.format(tenths), form.offeringId(), c.placed().order().estimate());
         return c.placed();
+    }
+
+    /** Why this order cannot be placed on this offering as catalog describes it, or null if it can. */
+    private static ProblemException refusal(CatalogOffering offering, OrderForm form, long tenths) {
+        String unavailable = offering.refusal();
+        if (unavailable != null) {
+            return ProblemException.unprocessable("offering-not-available", "offering '" + form.offeringId() + "' " + unavailable);
+        }
+        if (offering.capacityLeftTenths() != null && tenths > offering.capacityLeftTenths()) {
+            return ProblemException.unprocessable("not-enough-capacity", "offering '" + form.offeringId() + "' has "
+                    + GpuHours.format(Math.max(0, offering.capacityLeftTenths())) + " GPU-hours left; "
+                    + GpuHours.format(tenths) + " were asked for");
+        }
+        if ((offering.validFrom() != null && form.start().isBefore(offering.validFrom()))
+                || (offering.validTo() != null && form.end().isAfter(offering.validTo()))) {
+            return ProblemException.unprocessable("outside-offering-validity", "offering '" + form.offeringId()
+                    + "' is valid from " + offering.validFrom() + " to " + offering.validTo()
+                    + "; the window must lie within");
+        }
+        return null;
     }
 
     private Creation create(String buyerId, Idempotency.Key key, CatalogOffering offering, long tenths,

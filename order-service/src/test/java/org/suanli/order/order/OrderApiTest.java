@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.suanli.order.support.Catalog;
 import org.suanli.order.support.CatalogStub;
 import org.suanli.order.support.Emitted;
+import org.suanli.order.support.Neighbours;
+import org.suanli.kernel.events.EventCodec;
+import org.suanli.kernel.events.contract.CatalogEvents;
+import org.suanli.testing.KafkaProbe;
 import org.suanli.testing.Tokens;
 
 import java.time.Instant;
@@ -52,6 +56,9 @@ class OrderApiTest {
 
     @Inject
     AgroalDataSource ds;
+
+    @Inject
+    EventCodec codec;
 
     long orders() {
         return Emitted.count(ds, "select count(*) from orders");
@@ -240,6 +247,54 @@ class OrderApiTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(500))
                 .until(() -> post("sme1", key, body(offering, "1")).extract().statusCode() == 201);
         assertEquals(before + 1, orders());
+    }
+
+    @Test
+    void an_offering_ordered_on_once_takes_orders_while_catalog_is_down() {
+        String offering = Catalog.offering("8.00", "100.0");
+        post("sme1", UUID.randomUUID().toString(), body(offering, "10")).statusCode(201);
+        long before = orders();
+        Catalog.down();
+        try {
+            // catalog-service's reservation decides later, when it is back; the buyer's order is not lost meanwhile
+            post("sme1", UUID.randomUUID().toString(), body(offering, "10")).statusCode(201)
+                    .body("estimate", equalTo("80.00"));
+            // what the copy cannot accept is not refused on its say-so: it needs catalog, which is away
+            post("sme1", UUID.randomUUID().toString(), body(offering, "100.1")).statusCode(503).contentType(PROBLEM)
+                    .body("type", endsWith("/catalog-unavailable"));
+        } finally {
+            Catalog.up();
+        }
+        assertEquals(before + 1, orders());
+    }
+
+    @Test
+    void an_offering_catalog_announces_withdrawn_is_refused_at_once_though_it_was_ordered_on_a_moment_ago() {
+        String offering = Catalog.offering("8.00", "100.0");
+        post("sme1", UUID.randomUUID().toString(), body(offering, "1")).statusCode(201);
+        Catalog.offering(offering, "8.00", "99.0", "WITHDRAWN", "APPROVED");
+        Neighbours.toCatalogTopic(offering, Neighbours.envelope(codec, CatalogEvents.OFFERING_WITHDRAWN, offering, null,
+                "catalog-service", new CatalogEvents.OfferingChanged(offering, Catalog.PARTNER, "WITHDRAWN", 800, 990)));
+        awaitRefused(offering);
+    }
+
+    @Test
+    void a_partner_catalog_announces_suspended_has_its_offerings_refused_at_once() {
+        String offering = Catalog.offering("8.00", "100.0");
+        post("sme1", UUID.randomUUID().toString(), body(offering, "1")).statusCode(201);
+        Catalog.offering(offering, "8.00", "99.0", "PUBLISHED", "SUSPENDED");
+        KafkaProbe.send(Neighbours.prefix() + CatalogEvents.PARTNERS_TOPIC, Catalog.PARTNER,
+                Neighbours.envelope(codec, CatalogEvents.PARTNER_SUSPENDED, Catalog.PARTNER, null, "catalog-service",
+                        new CatalogEvents.PartnerStatusChanged(Catalog.PARTNER, "SUSPENDED", "filing lapsed")));
+        awaitRefused(offering);
+    }
+
+    /** The test profile keeps a read for a minute: only catalog's announcement can make the next order see the change. */
+    private void awaitRefused(String offering) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> post("sme1", UUID.randomUUID().toString(), body(offering, "1")).extract().statusCode() == 422);
+        post("sme1", UUID.randomUUID().toString(), body(offering, "1")).statusCode(422).contentType(PROBLEM)
+                .body("type", endsWith("/offering-not-available"));
     }
 
     // ------------------------------------------------------------------ roles

@@ -1,0 +1,118 @@
+package org.suanli.order.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.suanli.kernel.problem.ProblemException;
+import org.suanli.order.config.OrdersConfig;
+import org.suanli.order.order.OfferingSnapshot;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * The offerings orders were recently placed on, as catalog-service last described them. A POST whose offering
+ * is known here and can be ordered as asked does not call catalog-service: the buyer's order is taken while
+ * catalog restarts (a restarting catalog, flooded with retried reads, once kept order-service answering 503 for
+ * minutes), and a POST costs one service instead of two. The copy only ever <em>accepts</em>; catalog-service's
+ * reservation on OrderPlaced still decides, and an order it cannot serve is rejected as before.
+ *
+ * <p>A refusal is never taken from the copy: an offering that looks withdrawn, short of capacity or out of its
+ * validity here is read afresh before the buyer is told no. Entries are dropped when catalog announces a change
+ * of the offering or of its partner (suspension), are read again after {@code orders.offerings.fresh-for}, and
+ * when catalog cannot be reached then, serve for up to {@code orders.offerings.stale-for} more (stale-if-error).
+ *
+ * <p>The announcements reach this instance through order-service's consumer group: with several replicas, each
+ * hears of the partitions it owns, and the others accept on the old copy for at most fresh-for (then catalog
+ * rejects what it cannot serve). A feed every replica reads whole would close that gap.
+ */
+@ApplicationScoped
+public class KnownOfferings {
+
+    private record Known(CatalogOffering offering, long readAtNanos) {
+    }
+
+    private final Map<String, Known> byId = new ConcurrentHashMap<>();
+    /** Bumped on every drop: a read that overlapped a drop may hold what the drop announced away; it is not kept. */
+    private final AtomicLong drops = new AtomicLong();
+
+    @Inject
+    CatalogClient catalog;
+
+    @Inject
+    OrdersConfig config;
+
+    /**
+     * The offering to decide an order on: the known copy when it is fresh and {@code orderable} says the order
+     * can go ahead on it, otherwise catalog-service's answer (read with the buyer's token). When catalog cannot
+     * be reached, a copy no older than fresh-for + stale-for on which the order can go ahead is used instead.
+     */
+    public CatalogOffering toOrder(String offeringId, String bearer, Predicate<CatalogOffering> orderable) {
+        Known known = byId.get(offeringId);
+        long now = System.nanoTime();
+        if (known != null && age(known, now) <= config.offerings().freshFor().toNanos() && orderable.test(known.offering())) {
+            return known.offering();
+        }
+        long dropsBefore = drops.get();
+        CatalogOffering read;
+        try {
+            read = catalog.offering(offeringId, bearer);
+        } catch (ProblemException e) {
+            boolean unreachable = e.status() == 503;
+            long usableFor = config.offerings().freshFor().plus(config.offerings().staleFor()).toNanos();
+            if (unreachable && known != null && age(known, now) <= usableFor && orderable.test(known.offering())) {
+                return known.offering();
+            }
+            throw e;
+        }
+        if (drops.get() == dropsBefore) {
+            byId.put(offeringId, new Known(read, System.nanoTime()));
+        }
+        return read;
+    }
+
+    /** catalog-service announced a change of this offering (published, changed, withdrawn). */
+    public void changed(String offeringId) {
+        if (offeringId != null) {
+            drops.incrementAndGet();
+            byId.remove(offeringId);
+        }
+    }
+
+    /** catalog-service announced a change of this partner (approved, suspended): all its offerings are read again. */
+    public void partnerChanged(String partnerId) {
+        if (partnerId != null) {
+            drops.incrementAndGet();
+            byId.values().removeIf(k -> partnerId.equals(partnerOf(k.offering())));
+        }
+    }
+
+    /**
+     * Capacity reserved (positive) or given back (negative) on an offering since it was read: the copy follows,
+     * so it does not accept orders catalog has no hours left for. Counted twice it errs low, which only costs a
+     * fresh read before a refusal.
+     */
+    public void capacityMoved(String offeringId, long reservedTenths) {
+        if (offeringId == null) {
+            return;
+        }
+        byId.computeIfPresent(offeringId, (id, k) -> {
+            CatalogOffering o = k.offering();
+            if (o.capacityLeftTenths() == null) {
+                return k;
+            }
+            return new Known(new CatalogOffering(o.facts(), o.status(), o.capacityLeftTenths() - reservedTenths,
+                    o.validFrom(), o.validTo()), k.readAtNanos());
+        });
+    }
+
+    private static String partnerOf(CatalogOffering o) {
+        OfferingSnapshot facts = o.facts();
+        return facts == null ? null : facts.partnerId();
+    }
+
+    private static long age(Known k, long now) {
+        return now - k.readAtNanos();
+    }
+}
