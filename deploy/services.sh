@@ -77,7 +77,8 @@ start_one() {
 wait_one() {
   local name="$1" port="$2" started="$3" deadline=$((SECONDS + READY_TIMEOUT))
   until ready "$port"; do
-    pid_alive "$name" || { tail -n 40 "$LOGS/$name.log" >&2; die "$name exited during startup (log: $LOGS/$name.log)"; }
+    # kill -0, not pid_alive: on a busy machine the process may not have exec'd java yet (its command line is still ours)
+    kill -0 "$(<"$PIDS/$name.pid")" 2>/dev/null || { tail -n 40 "$LOGS/$name.log" >&2; die "$name exited during startup (log: $LOGS/$name.log)"; }
     ((SECONDS < deadline)) || { tail -n 40 "$LOGS/$name.log" >&2; die "$name not ready after ${READY_TIMEOUT}s"; }
     sleep 0.3
   done

@@ -9,7 +9,7 @@ import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.OrderEvents;
-import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.TypedEventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 
 import java.util.Set;
@@ -20,11 +20,15 @@ import java.util.Set;
  * pipeline's inbox), each order once (reservation row). Business refusals never throw.
  */
 @ApplicationScoped
-public class OrdersConsumer implements EventHandler {
+public class OrdersConsumer extends TypedEventHandler {
 
     static final String CONSUMER = "catalog.orders";
     private static final Set<String> TYPES = Set.of(OrderEvents.PLACED, OrderEvents.REJECTED, OrderEvents.CANCELLED,
             OrderEvents.EXPIRED, OrderEvents.DELIVERED);
+
+    public OrdersConsumer() {
+        super(CONSUMER, Topics.ORDERS, TYPES);
+    }
 
     @Inject
     EventCodec codec;
@@ -39,21 +43,6 @@ public class OrdersConsumer implements EventHandler {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         pipeline.process(this, records);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ORDERS;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
     }
 
     @Override

@@ -48,6 +48,9 @@ public class CatalogClient {
         } catch (ProcessingException | FaultToleranceException e) {
             LOG.debugf("catalog-service unreachable for offering %s: %s", offeringId, e.getMessage());
             throw unavailable();
+        } catch (Exception e) { // the client also throws I/O exceptions unchecked (a connection closed midway)
+            LOG.debugf("catalog-service's answer for offering %s broke off: %s", offeringId, e);
+            throw unavailable();
         }
         if (n == null || !n.isObject()) {
             throw unreadable(offeringId, "not a JSON object");

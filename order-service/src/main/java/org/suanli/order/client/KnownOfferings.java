@@ -7,6 +7,7 @@ import org.suanli.order.config.OrdersConfig;
 import org.suanli.order.order.OfferingSnapshot;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -36,6 +37,8 @@ public class KnownOfferings {
     private final Map<String, Known> byId = new ConcurrentHashMap<>();
     /** Bumped on every drop: a read that overlapped a drop may hold what the drop announced away; it is not kept. */
     private final AtomicLong drops = new AtomicLong();
+    /** Offerings one request is reading again right now. */
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     @Inject
     CatalogClient catalog;
@@ -50,26 +53,34 @@ public class KnownOfferings {
      */
     public CatalogOffering toOrder(String offeringId, String bearer, Predicate<CatalogOffering> orderable) {
         Known known = byId.get(offeringId);
-        long now = System.nanoTime();
-        if (known != null && age(known, now) <= config.offerings().freshFor().toNanos() && orderable.test(known.offering())) {
+        long age = known == null ? Long.MAX_VALUE : System.nanoTime() - known.readAtNanos();
+        boolean usable = known != null && orderable.test(known.offering());
+        if (usable && age <= config.offerings().freshFor().toNanos()) {
             return known.offering();
         }
-        long dropsBefore = drops.get();
-        CatalogOffering read;
+        boolean usableIfNeeded = usable && age <= config.offerings().freshFor().plus(config.offerings().staleFor()).toNanos();
+        // One request reads an old copy again; the others go on with it meanwhile (no herd of reads on catalog).
+        boolean refresher = usableIfNeeded && refreshing.add(offeringId);
+        if (usableIfNeeded && !refresher) {
+            return known.offering();
+        }
         try {
-            read = catalog.offering(offeringId, bearer);
+            long dropsBefore = drops.get();
+            CatalogOffering read = catalog.offering(offeringId, bearer);
+            if (drops.get() == dropsBefore) {
+                byId.put(offeringId, new Known(read, System.nanoTime()));
+            }
+            return read;
         } catch (ProblemException e) {
-            boolean unreachable = e.status() == 503;
-            long usableFor = config.offerings().freshFor().plus(config.offerings().staleFor()).toNanos();
-            if (unreachable && known != null && age(known, now) <= usableFor && orderable.test(known.offering())) {
-                return known.offering();
+            if (e.status() == 503 && usableIfNeeded) {
+                return known.offering(); // catalog cannot be reached: the copy still serves (stale-if-error)
             }
             throw e;
+        } finally {
+            if (refresher) {
+                refreshing.remove(offeringId);
+            }
         }
-        if (drops.get() == dropsBefore) {
-            byId.put(offeringId, new Known(read, System.nanoTime()));
-        }
-        return read;
     }
 
     /** catalog-service announced a change of this offering (published, changed, withdrawn). */
@@ -112,7 +123,4 @@ public class KnownOfferings {
         return facts == null ? null : facts.partnerId();
     }
 
-    private static long age(Known k, long now) {
-        return now - k.readAtNanos();
-    }
 }

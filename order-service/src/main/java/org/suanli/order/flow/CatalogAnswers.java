@@ -9,7 +9,7 @@ import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.CatalogEvents;
-import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.TypedEventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.order.client.KnownOfferings;
 
@@ -21,12 +21,16 @@ import java.util.Set;
  * changed: those drop the offering from the copy POSTs decide on ({@link KnownOfferings}).
  */
 @ApplicationScoped
-public class CatalogAnswers implements EventHandler {
+public class CatalogAnswers extends TypedEventHandler {
 
     static final String CONSUMER = "order-service.catalog";
     private static final Set<String> TYPES = Set.of(CatalogEvents.CAPACITY_RESERVED, CatalogEvents.CAPACITY_REFUSED,
             CatalogEvents.CAPACITY_RELEASED, CatalogEvents.CAPACITY_CONSUMED, CatalogEvents.OFFERING_PUBLISHED,
             CatalogEvents.OFFERING_CHANGED, CatalogEvents.OFFERING_WITHDRAWN);
+
+    public CatalogAnswers() {
+        super(CONSUMER, Topics.CATALOG, TYPES);
+    }
 
     @Inject
     EventCodec codec;
@@ -44,21 +48,6 @@ public class CatalogAnswers implements EventHandler {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         pipeline.process(this, records);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.CATALOG;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
     }
 
     @Override

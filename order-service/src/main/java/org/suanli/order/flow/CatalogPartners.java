@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.contract.CatalogEvents;
-import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.TypedEventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.order.client.KnownOfferings;
 
@@ -18,10 +18,14 @@ import java.util.Set;
  * dropped from the copy POSTs decide on, so a suspended partner's offering is refused at once, as a withdrawn one.
  */
 @ApplicationScoped
-public class CatalogPartners implements EventHandler {
+public class CatalogPartners extends TypedEventHandler {
 
     static final String CONSUMER = "order-service.partners";
     private static final Set<String> TYPES = Set.of(CatalogEvents.PARTNER_APPROVED, CatalogEvents.PARTNER_SUSPENDED);
+
+    public CatalogPartners() {
+        super(CONSUMER, CatalogEvents.PARTNERS_TOPIC, TYPES);
+    }
 
     @Inject
     KnownOfferings offerings;
@@ -33,21 +37,6 @@ public class CatalogPartners implements EventHandler {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         pipeline.process(this, records);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return CatalogEvents.PARTNERS_TOPIC;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.VoucherEvents;
-import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.TypedEventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 
 import java.util.List;
@@ -17,11 +17,15 @@ import java.util.Set;
 
 /** voucher-service's subsidy life for our orders (topic vouchers): held, in review, redeemed, released. */
 @ApplicationScoped
-public class VoucherAnswers implements EventHandler {
+public class VoucherAnswers extends TypedEventHandler {
 
     static final String CONSUMER = "order-service.vouchers";
     private static final Set<String> TYPES = Set.of(VoucherEvents.HELD, VoucherEvents.IN_REVIEW, VoucherEvents.REDEEMED,
             VoucherEvents.RELEASED);
+
+    public VoucherAnswers() {
+        super(CONSUMER, Topics.VOUCHERS, TYPES);
+    }
 
     @Inject
     EventCodec codec;
@@ -36,21 +40,6 @@ public class VoucherAnswers implements EventHandler {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         pipeline.process(this, records);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.VOUCHERS;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
     }
 
     @Override

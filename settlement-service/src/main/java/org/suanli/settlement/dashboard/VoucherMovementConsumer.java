@@ -10,7 +10,7 @@ import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.contract.VoucherEvents;
 import org.suanli.kernel.events.Topics;
-import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.TypedEventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.settlement.ledger.Accounts;
 import org.suanli.settlement.ledger.Ledger;
@@ -26,11 +26,15 @@ import java.util.UUID;
  * reversal, {@link Ledger#postClawback}). Idempotent per event (the pipeline's inbox) and per (event, program) row.
  */
 @ApplicationScoped
-public class VoucherMovementConsumer implements EventHandler {
+public class VoucherMovementConsumer extends TypedEventHandler {
 
     static final String CONSUMER = "settlement.vouchers";
     private static final Set<String> TYPES = Set.of(VoucherEvents.HELD, VoucherEvents.REDEEMED, VoucherEvents.RELEASED,
             VoucherEvents.CLAWED_BACK);
+
+    public VoucherMovementConsumer() {
+        super(CONSUMER, Topics.VOUCHERS, TYPES);
+    }
 
     @Inject
     EventCodec codec;
@@ -48,21 +52,6 @@ public class VoucherMovementConsumer implements EventHandler {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         pipeline.process(this, records);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.VOUCHERS;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
     }
 
     /** check() runs before record(): an implausible event writes nothing and is parked by the pipeline. */

@@ -9,8 +9,10 @@ import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.OrderEvents;
-import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.TypedEventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
+
+import java.util.Set;
 
 /**
  * Topic {@code orders}: every OrderCompleted becomes a journal entry. Idempotent twice over: per event (the
@@ -18,9 +20,14 @@ import org.suanli.kernel.pipeline.EventPipeline;
  * database). Other order events are not the ledger's business and are skipped before the inbox.
  */
 @ApplicationScoped
-public class OrderCompletedConsumer implements EventHandler {
+public class OrderCompletedConsumer extends TypedEventHandler {
 
     static final String CONSUMER = "settlement.orders";
+    private static final Set<String> TYPES = Set.of(OrderEvents.COMPLETED);
+
+    public OrderCompletedConsumer() {
+        super(CONSUMER, Topics.ORDERS, TYPES);
+    }
 
     @Inject
     EventCodec codec;
@@ -35,21 +42,6 @@ public class OrderCompletedConsumer implements EventHandler {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         pipeline.process(this, records);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ORDERS;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return OrderEvents.COMPLETED.equals(type);
     }
 
     @Override

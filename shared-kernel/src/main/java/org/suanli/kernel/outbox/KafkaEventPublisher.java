@@ -2,6 +2,7 @@ package org.suanli.kernel.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,10 +11,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.suanli.kernel.kafka.KafkaClients;
+import org.suanli.kernel.kafka.RenewedProducer;
 import org.suanli.kernel.tracing.Traceparent;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -21,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox rows keyed by aggregate id through a producer built from the services' {@code kafka.*}
- * configuration ({@link KafkaClients}: TLS and SASL reach it too). After a failed publish the producer is closed
- * and made anew, so a broker that restarted is met by a fresh connection and producer id at the relay's next try.
+ * configuration ({@link KafkaClients}: TLS and SASL reach it too), made anew after a failed publish
+ * ({@link RenewedProducer}).
  */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
@@ -36,12 +37,12 @@ public class KafkaEventPublisher implements EventPublisher {
     @ConfigProperty(name = "quarkus.application.name")
     String application;
 
-    private volatile KafkaProducer<String, String> producer;
+    private RenewedProducer producer;
     private volatile KafkaClientMetrics producerMetrics;
 
     @Override
     public void publish(List<OutboxEvent> events) throws Exception {
-        KafkaProducer<String, String> p = producer();
+        KafkaProducer<String, String> p = producer.get();
         try {
             List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
             for (OutboxEvent e : events) {
@@ -60,41 +61,27 @@ public class KafkaEventPublisher implements EventPublisher {
                 ack.get(30, TimeUnit.SECONDS);
             }
         } catch (Exception failed) {
-            discard(p);
+            producer.discard(p);
             throw failed;
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    KafkaProducer<String, String> created = clients.producer(application + "-outbox-relay");
-                    // The producer that carries every event: its send rate, errors and latency on /q/metrics.
-                    producerMetrics = new KafkaClientMetrics(created);
-                    producerMetrics.bindTo(registry);
-                    producer = created;
-                }
-            }
-        }
-        return producer;
-    }
-
-    private synchronized void discard(KafkaProducer<String, String> failed) {
-        if (producer == failed) {
-            producer = null;
+    @PostConstruct
+    void init() {
+        // The producer that carries every event: its send rate, errors and latency on /q/metrics.
+        producer = new RenewedProducer(clients, application + "-outbox-relay", made -> {
+            producerMetrics = new KafkaClientMetrics(made);
+            producerMetrics.bindTo(registry);
+        }, () -> {
             if (producerMetrics != null) {
                 producerMetrics.close();
                 producerMetrics = null;
             }
-            failed.close(Duration.ZERO);
-        }
+        });
     }
 
     @PreDestroy
     void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.suanli.kernel.pipeline;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.suanli.kernel.config.KernelConfig;
 import org.suanli.kernel.kafka.KafkaClients;
+import org.suanli.kernel.kafka.RenewedProducer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,7 +52,7 @@ public class DeadLetters {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
-    private volatile KafkaProducer<String, String> producer;
+    private RenewedProducer producer;
 
     public String topicFor(EventHandler handler) {
         return prefix() + service + "." + handler.topic() + ".dlq";
@@ -70,11 +72,11 @@ public class DeadLetters {
         header(record, ORIGINAL_TOPIC, delivery.topic());
         header(record, ORIGINAL_PARTITION, Integer.toString(delivery.partition()));
         header(record, ORIGINAL_OFFSET, Long.toString(delivery.offset()));
-        KafkaProducer<String, String> p = producer();
+        KafkaProducer<String, String> p = producer.get();
         try {
             p.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception failed) {
-            discard(p);
+            producer.discard(p);
             throw failed;
         }
     }
@@ -152,28 +154,13 @@ public class DeadLetters {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = clients.producer(service + "-dead-letters");
-                }
-            }
-        }
-        return producer;
-    }
-
-    private synchronized void discard(KafkaProducer<String, String> failed) {
-        if (producer == failed) {
-            producer = null;
-            failed.close(Duration.ZERO);
-        }
+    @PostConstruct
+    void init() {
+        producer = new RenewedProducer(clients, service + "-dead-letters");
     }
 
     @PreDestroy
     void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }

@@ -140,7 +140,7 @@ public class EventPipeline {
         Duration pause = config.pipeline().firstRetryPause();
         for (int tries = 1; ; tries++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+                Tally done = QuarkusTransaction.requiringNew().call(() -> {
                     Set<UUID> first = inbox.firstDeliveries(handler.name(), events);
                     // remove() keeps only the first copy of an event delivered twice within one poll
                     List<EventEnvelope> fresh = events.stream().filter(e -> first.remove(e.id())).toList();
@@ -148,9 +148,11 @@ public class EventPipeline {
                         handler.lockInOrder(fresh);
                         applyTraced(handler, fresh);
                     }
-                    metrics.applied(handler.name(), fresh.size());
                     return new Tally(fresh.size(), events.size() - fresh.size(), 0, 0);
                 });
+                // counted once committed: a poll rolled back and tried again is applied once, and counted once
+                metrics.applied(handler.name(), done.applied());
+                return done;
             } catch (RuntimeException failure) {
                 if (stopping) {
                     throw failure; // uncommitted: delivered again after the restart

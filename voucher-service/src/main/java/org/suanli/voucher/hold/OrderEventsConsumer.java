@@ -10,7 +10,7 @@ import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.contract.OrderEvents;
 import org.suanli.kernel.events.Topics;
-import org.suanli.kernel.pipeline.EventHandler;
+import org.suanli.kernel.pipeline.TypedEventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.voucher.policy.Category;
@@ -27,12 +27,16 @@ import java.util.Set;
  * outgoing events commit together or not at all.
  */
 @ApplicationScoped
-public class OrderEventsConsumer implements EventHandler {
+public class OrderEventsConsumer extends TypedEventHandler {
 
     private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
     static final String CONSUMER = "voucher-service.orders";
     private static final Set<String> TYPES = Set.of(OrderEvents.PLACED, OrderEvents.DELIVERED, OrderEvents.REJECTED,
             OrderEvents.CANCELLED, OrderEvents.EXPIRED);
+
+    public OrderEventsConsumer() {
+        super(CONSUMER, Topics.ORDERS, TYPES);
+    }
 
     @Inject
     EventCodec codec;
@@ -47,21 +51,6 @@ public class OrderEventsConsumer implements EventHandler {
     @Blocking
     public void onOrders(ConsumerRecords<String, String> records) {
         pipeline.process(this, records);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ORDERS;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
     }
 
     @Override
