@@ -255,8 +255,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (clientLeft(e)) { // it gave up waiting (a timeout of its own) before its body was read: no one to answer
+            LOG.debugf("the client left before %s was read: %s", uri == null ? "?" : uri.getPath(), e);
+            return response(400, "invalid-request", "Bad Request", "the request body could not be read", uri, null);
+        }
         LOG.error("unexpected failure on " + (uri == null ? "?" : uri.getPath()), e);
         return response(500, "server-error", "Internal error", "the request failed unexpectedly; nothing was changed", uri, null);
+    }
+
+    private static boolean clientLeft(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "facilities[0].name" from "apply.form.facilities[0].name"; "" when the body itself is missing. */
