@@ -45,7 +45,7 @@ public class OrderOutbox {
             case COMPLETED -> record(o, OrderEvents.COMPLETED, new OrderEvents.Completed(o.id, o.buyerId, o.partnerId,
                     o.offeringId, o.facilityId, o.district, o.category, o.facilityType, o.contractDate,
                     o.actualAmountFen, o.suanliFen, o.zhinengFen, o.buyerPaysFen, o.partnerOwedFen, o.invoiceNumber,
-                    o.completedAt));
+                    o.completedAt, o.partnerName));
             case PLACED -> {
             }
         }

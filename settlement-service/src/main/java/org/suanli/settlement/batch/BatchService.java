@@ -101,6 +101,8 @@ public class BatchService {
     public BatchView close(long id, String actor) {
         SettlementBatch b = lock(id);
         b.status.requireCanMoveTo(BatchStatus.CLOSED, id);
+        // orders under objection leave the batch before its totals freeze (公示: nothing paid while objected)
+        ledger.holdOutObjected(b, actor);
         BatchTotals t = liveTotals(b.id);
         b.status = BatchStatus.CLOSED;
         b.entryCount = t.entryCount();

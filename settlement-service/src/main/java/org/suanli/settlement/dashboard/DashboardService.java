@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.suanli.kernel.money.Money;
 import org.suanli.settlement.batch.Periods;
 import org.suanli.settlement.ledger.Accounts;
+import org.suanli.settlement.ledger.JournalEntry;
 
 import java.sql.Date;
 import java.time.Instant;
@@ -77,15 +78,15 @@ public class DashboardService {
 
     private long ledgerSubsidy(int year, String program) {
         String column = Accounts.SUANLI.equals(program) ? "suanli_fen" : "zhineng_fen";
-        return ((Number) em.createNativeQuery("select coalesce(sum(" + column + "), 0) from journal_entry where program_year = ?1")
-                .setParameter(1, year).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select coalesce(sum(" + column + "), 0) from journal_entry where program_year = ?1 and "
+                        + JournalEntry.WHAT_ORDERS_MOVED).setParameter(1, year).getSingleResult()).longValue();
     }
 
     private DashboardView.LedgerSummary summary(int year) {
         Object[] r = (Object[]) em.createNativeQuery("""
                         select count(distinct order_id), coalesce(sum(actual_amount_fen), 0), coalesce(sum(buyer_pays_fen), 0),
                                coalesce(sum(suanli_fen), 0), coalesce(sum(zhineng_fen), 0), coalesce(sum(partner_owed_fen), 0)
-                          from journal_entry where program_year = ?1""")
+                          from journal_entry where program_year = ?1 and """ + JournalEntry.WHAT_ORDERS_MOVED)
                 .setParameter(1, year).getSingleResult();
         return new DashboardView.LedgerSummary(((Number) r[0]).longValue(), yuan(r[1]), yuan(r[2]), yuan(r[3]), yuan(r[4]),
                 yuan(r[5]));
@@ -95,7 +96,8 @@ public class DashboardService {
     @SuppressWarnings("unchecked")
     private List<DashboardView.Slice> slices(int year, String keyExpression, int limit) {
         List<Object[]> rows = em.createNativeQuery("select " + keyExpression + " as k, sum(suanli_fen), sum(zhineng_fen), "
-                        + "count(distinct order_id) from journal_entry where program_year = ?1 group by k "
+                        + "count(distinct order_id) from journal_entry where program_year = ?1 and " + JournalEntry.WHAT_ORDERS_MOVED
+                        + " group by k "
                         + "order by sum(suanli_fen) + sum(zhineng_fen) desc, k")
                 .setParameter(1, year).setMaxResults(limit).getResultList();
         return rows.stream().map(r -> {
@@ -110,8 +112,8 @@ public class DashboardService {
     private List<DashboardView.BuyerSlice> topBuyers(int year) {
         List<Object[]> rows = em.createNativeQuery("""
                         select buyer_id, sum(suanli_fen), sum(zhineng_fen), sum(actual_amount_fen), count(distinct order_id)
-                          from journal_entry where program_year = ?1 group by buyer_id
-                         order by sum(suanli_fen) + sum(zhineng_fen) desc, buyer_id""")
+                          from journal_entry where program_year = ?1 and kind not in ('HELD_OUT', 'REINSTATED')
+                         group by buyer_id order by sum(suanli_fen) + sum(zhineng_fen) desc, buyer_id""")
                 .setParameter(1, year).setMaxResults(TOP).getResultList();
         return rows.stream().map(r -> {
             long s = ((Number) r[1]).longValue();

@@ -48,6 +48,9 @@ public class VoucherMovementConsumer extends TypedEventHandler {
     @Inject
     Ledger ledger;
 
+    @Inject
+    org.suanli.settlement.notice.NoticeService notices;
+
     @Incoming("vouchers")
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
@@ -69,6 +72,9 @@ public class VoucherMovementConsumer extends TypedEventHandler {
                 VoucherEvents.Redeemed r = codec.payload(e, VoucherEvents.Redeemed.class);
                 check(r.orderId(), r.programYear(), r.suanliFen(), r.zhinengFen());
                 check(r.orderId(), r.programYear(), r.suanliReturnedFen(), r.zhinengReturnedFen());
+                if (r.buyerId() != null && r.buyerName() != null) {
+                    notices.rememberName(Accounts.buyer(r.buyerId()), r.buyerName()); // the public notice names the enterprise
+                }
                 record(e.id(), r.orderId(), r.buyerId(), Accounts.SUANLI, r.programYear(), "REDEEMED",
                         -(r.suanliFen() + r.suanliReturnedFen()), r.suanliFen(), at);
                 record(e.id(), r.orderId(), r.buyerId(), Accounts.ZHINENG, r.programYear(), "REDEEMED",

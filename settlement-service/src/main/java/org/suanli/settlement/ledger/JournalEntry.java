@@ -24,7 +24,21 @@ import java.util.UUID;
 @Table(name = "journal_entry")
 public class JournalEntry extends PanacheEntityBase {
 
-    public enum Kind { ORDER_COMPLETED, CORRECTION, CLAWBACK }
+    /**
+     * HELD_OUT and REINSTATED move an order's amounts out of a batch (while an objection holds it) and into a later
+     * one: they never change what the order moved, so sums of what orders moved leave them out
+     * ({@link #WHAT_ORDERS_MOVED}).
+     */
+    public enum Kind {
+        ORDER_COMPLETED, CORRECTION, CLAWBACK, HELD_OUT, REINSTATED;
+
+        public boolean movesBetweenBatches() {
+            return this == HELD_OUT || this == REINSTATED;
+        }
+    }
+
+    /** SQL condition on {@code journal_entry}: the entries that change what an order moved. */
+    public static final String WHAT_ORDERS_MOVED = "kind not in ('HELD_OUT', 'REINSTATED')";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

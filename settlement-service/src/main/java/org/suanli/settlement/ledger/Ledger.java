@@ -12,6 +12,8 @@ import org.suanli.kernel.problem.ProblemException;
 import org.suanli.settlement.batch.BatchService;
 import org.suanli.settlement.batch.Periods;
 import org.suanli.settlement.batch.SettlementBatch;
+import org.suanli.settlement.notice.NoticeService;
+import org.suanli.settlement.notice.ObjectionRules;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -30,6 +32,9 @@ public class Ledger {
 
     @Inject
     BatchService batches;
+
+    @Inject
+    NoticeService notices;
 
     /**
      * Posts a completed order: one entry, balanced postings, in the partner's open batch for the month it
@@ -79,6 +84,10 @@ public class Ledger {
         e.postedBy = "order-events";
         e.postedAt = Instant.now();
         persistWithPostings(e, amounts);
+        if (c.partnerName() != null) {
+            notices.rememberName(Accounts.partner(c.partnerId()), c.partnerName());
+        }
+        notices.publish(e, e.postedAt);
         // a clawback that arrived before the order's completion is posted now, after it
         for (Object id : em.createNativeQuery("select cast(event_id as text) from clawback where order_id = ?1 "
                         + "and entry_id is null order by clawed_at, event_id").setParameter(1, c.orderId()).getResultList()) {
@@ -150,9 +159,101 @@ public class Ledger {
         persistWithPostings(e, delta, "clawback: ");
         em.createNativeQuery("update clawback set entry_id = ?1 where event_id = ?2").setParameter(1, e.id)
                 .setParameter(2, eventId).executeUpdate();
+        // an upheld objection waited for this clawback: the order is free to settle again (netted in one batch)
+        lockObjections(original.orderId);
+        if (em.createNativeQuery("update objection set clawback_entry_id = ?1 where order_id = ?2 and status = 'UPHELD' "
+                + "and clawback_entry_id is null").setParameter(1, e.id).setParameter(2, original.orderId).executeUpdate() > 0) {
+            reinstateIfResolved(original.orderId, e.postedBy, "subsidy clawed back after an upheld objection");
+        }
         LOG.infof("%s clawed back 算力券 %s, 智能券 %s of order %s (entry %d): %s", e.postedBy, Money.format(suanli),
                 Money.format(zhineng), original.orderId, e.id, e.reason);
         return e;
+    }
+
+    /** Objections of one order, filed, answered and acted on one at a time (an advisory lock, this transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockObjections(String orderId) {
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "objection:" + orderId).getSingleResult();
+    }
+
+    /** Whether objections hold the order out of settlement now ({@link ObjectionRules#holdsOrder}). */
+    @SuppressWarnings("unchecked")
+    public boolean isHeld(String orderId) {
+        List<Object[]> rows = em.createNativeQuery("select status, clawback_entry_id is not null from objection "
+                + "where order_id = ?1").setParameter(1, orderId).getResultList();
+        return ObjectionRules.holdsOrder(rows.stream().map(r -> new ObjectionRules.Standing(
+                ObjectionRules.Status.valueOf((String) r[0]), (Boolean) r[1])).toList());
+    }
+
+    /** Whether a batch took the order out and it has not been put back yet. */
+    public boolean isHeldOut(String orderId) {
+        return !heldOutNet(orderId).isZero();
+    }
+
+    /**
+     * Closing a batch: each order objections hold is taken out of it by a HELD_OUT entry reversing what the order's
+     * entries put in this batch, so the batch's totals (and its payment) leave it out. Called by the close, with the
+     * batch locked and still OPEN.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<JournalEntry> holdOutObjected(SettlementBatch b, String actor) {
+        List<String> orders = em.createNativeQuery("select distinct e.order_id from journal_entry e "
+                + "join objection o on o.order_id = e.order_id where e.batch_id = ?1 and o.status <> 'DISMISSED' "
+                + "order by 1").setParameter(1, b.id).getResultList();
+        List<JournalEntry> out = new java.util.ArrayList<>();
+        for (String orderId : orders) {
+            lockObjections(orderId);
+            if (!isHeld(orderId)) {
+                continue;
+            }
+            OrderAmounts inBatch = em.createQuery("from JournalEntry where orderId = ?1 and batchId = ?2", JournalEntry.class)
+                    .setParameter(1, orderId).setParameter(2, b.id).getResultStream().map(JournalEntry::amounts)
+                    .reduce(OrderAmounts.ZERO, OrderAmounts::plus);
+            if (inBatch.isZero()) {
+                continue;
+            }
+            JournalEntry original = completionOf(orderId).orElseThrow();
+            JournalEntry e = derived(original, JournalEntry.Kind.HELD_OUT, OrderAmounts.ZERO.minus(inBatch),
+                    "held out of settlement batch " + b.id + " while an objection to the order is unresolved", actor,
+                    Instant.now(), b);
+            persistWithPostings(e, e.amounts(), "held out: ");
+            LOG.infof("order %s held out of settlement batch %d (entry %d): 算力券 %s, 智能券 %s, buyer part %s", orderId,
+                    b.id, e.id, Money.format(inBatch.suanliFen()), Money.format(inBatch.zhinengFen()),
+                    Money.format(inBatch.buyerPaysFen()));
+            out.add(e);
+        }
+        return out;
+    }
+
+    /**
+     * Once no objection holds the order, what batches held out goes into the partner's open batch (a REINSTATED
+     * entry); nothing when nothing was held out or something still holds it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<JournalEntry> reinstateIfResolved(String orderId, String actor, String why) {
+        lockObjections(orderId);
+        if (isHeld(orderId)) {
+            return Optional.empty();
+        }
+        OrderAmounts heldOut = heldOutNet(orderId);
+        if (heldOut.isZero()) {
+            return Optional.empty();
+        }
+        JournalEntry original = completionOf(orderId).orElseThrow();
+        Instant now = Instant.now();
+        JournalEntry e = derived(original, JournalEntry.Kind.REINSTATED, OrderAmounts.ZERO.minus(heldOut),
+                "back into settlement: " + why, actor, now, batches.openBatchFor(original.partnerId, Periods.monthOf(now)));
+        persistWithPostings(e, e.amounts(), "held out: ");
+        LOG.infof("order %s back into settlement batch %d (entry %d): %s", orderId, e.batchId, e.id, why);
+        return Optional.of(e);
+    }
+
+    /** What HELD_OUT entries took out of batches less what REINSTATED entries put back (≤ 0 per part). */
+    private OrderAmounts heldOutNet(String orderId) {
+        return entriesOf(orderId).stream().filter(x -> x.kind.movesBetweenBatches()).map(JournalEntry::amounts)
+                .reduce(OrderAmounts.ZERO, OrderAmounts::plus);
     }
 
     /** The subsidy a clawback takes must still be in the ledger for the order. */
@@ -168,7 +269,11 @@ public class Ledger {
     /** A new entry about an order's completion entry (a correction or clawback), in the partner's open batch now. */
     private JournalEntry derived(JournalEntry original, JournalEntry.Kind kind, OrderAmounts delta, String reason,
                                  String actor, Instant now) {
-        SettlementBatch batch = batches.openBatchFor(original.partnerId, Periods.monthOf(now));
+        return derived(original, kind, delta, reason, actor, now, batches.openBatchFor(original.partnerId, Periods.monthOf(now)));
+    }
+
+    private JournalEntry derived(JournalEntry original, JournalEntry.Kind kind, OrderAmounts delta, String reason,
+                                 String actor, Instant now, SettlementBatch batch) {
         JournalEntry e = new JournalEntry();
         e.kind = kind;
         e.orderId = original.orderId;
@@ -329,9 +434,13 @@ public class Ledger {
         return Optional.of(new OrderAmounts(0, ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
     }
 
-    /** What the order's entries add up to now (its completion plus every correction). */
+    /**
+     * What the order's entries add up to now (its completion plus every correction and clawback); moves between
+     * batches while an objection holds it change nothing of that.
+     */
     public OrderAmounts effective(String orderId) {
-        return entriesOf(orderId).stream().map(JournalEntry::amounts).reduce(OrderAmounts.ZERO, OrderAmounts::plus);
+        return entriesOf(orderId).stream().filter(x -> !x.kind.movesBetweenBatches()).map(JournalEntry::amounts)
+                .reduce(OrderAmounts.ZERO, OrderAmounts::plus);
     }
 
     /** Per account: debits, credits. Over the whole ledger debits equal credits. */

@@ -48,7 +48,7 @@ public class LedgerResource {
         if (entries.isEmpty() || (!caller.isOfficial() && !caller.partnerId().equals(entries.get(0).partnerId))) {
             throw ProblemException.notFound("Order in the ledger", orderId);
         }
-        OrderAmounts now = entries.stream().map(JournalEntry::amounts).reduce(OrderAmounts.ZERO, OrderAmounts::plus);
+        OrderAmounts now = ledger.effective(orderId);
         return new OrderLedgerView(orderId, Money.format(now.buyerPaysFen()), Money.format(now.suanliFen()),
                 Money.format(now.zhinengFen()), Money.format(now.partnerOwedFen()),
                 entries.stream().map(e -> EntryView.of(e, ledger.postingsOf(e.id))).toList());

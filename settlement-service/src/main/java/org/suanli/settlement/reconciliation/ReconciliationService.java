@@ -129,7 +129,7 @@ public class ReconciliationService {
     @SuppressWarnings("unchecked")
     private List<VoucherAmounts> ledgerSideOf(String orderId) {
         List<Object[]> rows = em.createNativeQuery("select order_id, sum(suanli_fen), sum(zhineng_fen) from journal_entry "
-                + "where order_id = ?1 group by order_id").setParameter(1, orderId).getResultList();
+                + "where order_id = ?1 and " + JournalEntry.WHAT_ORDERS_MOVED + " group by order_id").setParameter(1, orderId).getResultList();
         return rows.stream().map(r -> new VoucherAmounts((String) r[0], ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue())).toList();
     }
@@ -145,8 +145,8 @@ public class ReconciliationService {
     List<VoucherAmounts> ledgerSide(int year, Integer month) {
         // Both sides take the period by contract date (program year = its calendar year), as voucher-service
         // does: an order delivered just after a month's end still reconciles in its contract's month.
-        String sql = "select order_id, sum(suanli_fen), sum(zhineng_fen) from journal_entry where program_year = ?1"
-                + (month == null ? "" : " and extract(month from contract_date) = ?2") + " group by order_id";
+        String sql = "select order_id, sum(suanli_fen), sum(zhineng_fen) from journal_entry where program_year = ?1 and "
+                + JournalEntry.WHAT_ORDERS_MOVED + (month == null ? "" : " and extract(month from contract_date) = ?2") + " group by order_id";
         var q = em.createNativeQuery(sql).setParameter(1, year);
         if (month != null) {
             q.setParameter(2, month);

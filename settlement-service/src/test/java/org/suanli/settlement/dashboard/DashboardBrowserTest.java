@@ -9,25 +9,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.suanli.settlement.batch.Periods;
+import org.suanli.settlement.support.Chromium;
 import org.suanli.settlement.support.Events;
 import org.suanli.settlement.support.FakeVoucherService;
 import org.suanli.testing.Tokens;
 
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,14 +45,11 @@ class DashboardBrowserTest {
     /** A program year of this class's own (the other classes use 2030-2033; end-to-end runs use the current year). */
     static final int YEAR = 2034;
     static final String RUN = Long.toString(System.nanoTime(), 36);
-    static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
 
     @TestHTTPResource("/")
     URL root;
 
-    WebDriver browser;
-    Path profile;
+    Chromium chromium;
 
     static Instant noonOf(LocalDate day) {
         return day.atTime(LocalTime.NOON).atZone(Periods.SHANGHAI).toInstant();
@@ -99,30 +88,14 @@ class DashboardBrowserTest {
 
     @AfterEach
     void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     WebDriver open() throws Exception {
-        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "the browser test needs Debian's Chromium: apt-get install -y chromium chromium-driver");
-        profile = Files.createTempDirectory("settlement-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,2200", "--lang=zh-CN", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return browser;
+        chromium = Chromium.open();
+        return chromium.browser;
     }
 
     String dashboardUrl() {
@@ -216,14 +189,8 @@ class DashboardBrowserTest {
         return ((List<Object>) jsArray).stream().map(o -> ((Number) o).doubleValue()).toList();
     }
 
-    private static void screenshot(WebDriver b, String name) {
-        try {
-            File shot = ((TakesScreenshot) b).getScreenshotAs(OutputType.FILE);
-            Path target = Path.of("target", name);
-            Files.createDirectories(target.getParent());
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Exception e) {
-            // a picture for people; the assertions do not depend on it
-        }
+    private void screenshot(WebDriver b, String name) {
+        chromium.screenshot(name);
     }
+
 }

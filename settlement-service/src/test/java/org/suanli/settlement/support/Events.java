@@ -38,6 +38,24 @@ public final class Events {
                 completedAt);
     }
 
+    /** As {@link #completed}, with the compute centre's name as order-service now sends it. */
+    public static OrderEvents.Completed completedNamed(String orderId, String buyerId, String partnerId, String partnerName,
+                                                       LocalDate contractDate, Instant completedAt, long buyerPaysFen,
+                                                       long suanliFen, long zhinengFen) {
+        OrderEvents.Completed c = completed(orderId, buyerId, partnerId, contractDate, completedAt, buyerPaysFen, suanliFen,
+                zhinengFen, "DOMESTIC", "COMPUTE", "西湖区");
+        return new OrderEvents.Completed(c.orderId(), c.buyerId(), c.partnerId(), c.offeringId(), c.facilityId(),
+                c.district(), c.category(), c.facilityType(), c.contractDate(), c.actualAmountFen(), c.suanliFen(),
+                c.zhinengFen(), c.buyerPaysFen(), c.partnerOwedFen(), c.invoiceNumber(), c.completedAt(), partnerName);
+    }
+
+    /** A redemption naming the buyer, as voucher-service now sends it. */
+    public static void redeemedNamed(String orderId, String buyerId, String buyerName, int year, long suanli, long zhineng,
+                                     Instant at) {
+        send(VoucherEvents.REDEEMED, orderId, at, new VoucherEvents.Redeemed(orderId, buyerId, year, 0, suanli, zhineng,
+                0, 0, buyerName));
+    }
+
     public static String envelope(UUID id, String type, String aggregateId, Instant at, Object payload) {
         try {
             return JSON.writeValueAsString(new EventEnvelope(id, type, 1, at, aggregateId, aggregateId, "test",

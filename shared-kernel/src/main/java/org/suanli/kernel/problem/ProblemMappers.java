@@ -54,7 +54,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return response(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.extensions());
+        Response r = response(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.extensions());
+        if (e instanceof TooManyRequests limited) {
+            return Response.fromResponse(r).header("Retry-After", String.valueOf(limited.retryAfterSeconds())).build();
+        }
+        return r;
     }
 
     @ServerExceptionMapper

@@ -336,8 +336,14 @@ public class HoldService {
         movements(h, BudgetMovement.Kind.RELEASE, r.suanliReleasedFen(), r.zhinengReleasedFen(), now);
         outbox.record(Topics.VOUCHERS, VoucherEvents.REDEEMED, h.orderId, h.orderId,
                 new VoucherEvents.Redeemed(h.orderId, h.buyerId, h.programYear, actualAmountFen, r.suanliRedeemedFen(),
-                        r.zhinengRedeemedFen(), r.suanliReleasedFen(), r.zhinengReleasedFen()));
+                        r.zhinengRedeemedFen(), r.suanliReleasedFen(), r.zhinengReleasedFen(), buyerName(h.buyerId)));
         return h;
+    }
+
+    /** The registry's name of the buyer, for settlement's public notice (公示); null for a buyer no longer registered. */
+    private String buyerName(String buyerId) {
+        Buyer b = em.find(Buyer.class, buyerId);
+        return b == null ? null : b.name;
     }
 
     /** The locked rates applied to the actual amount, never above what was held (POLICY "Redeem"). */

@@ -40,9 +40,23 @@ public final class OrderEvents {
                             long actualAmountFen, String invoiceNumber) {
     }
 
+    /**
+     * {@code partnerName} is the compute centre's name as the order locked it, for the public notice (公示); added
+     * later, so an event written before it reads as null (readers fall back to the partner id).
+     */
     public record Completed(String orderId, String buyerId, String partnerId, String offeringId,
                             String facilityId, String district, String category, String facilityType,
                             LocalDate contractDate, long actualAmountFen, long suanliFen, long zhinengFen,
-                            long buyerPaysFen, long partnerOwedFen, String invoiceNumber, Instant completedAt) {
+                            long buyerPaysFen, long partnerOwedFen, String invoiceNumber, Instant completedAt,
+                            String partnerName) {
+
+        /** The event as it was before {@code partnerName}. */
+        public Completed(String orderId, String buyerId, String partnerId, String offeringId, String facilityId,
+                         String district, String category, String facilityType, LocalDate contractDate,
+                         long actualAmountFen, long suanliFen, long zhinengFen, long buyerPaysFen, long partnerOwedFen,
+                         String invoiceNumber, Instant completedAt) {
+            this(orderId, buyerId, partnerId, offeringId, facilityId, district, category, facilityType, contractDate,
+                    actualAmountFen, suanliFen, zhinengFen, buyerPaysFen, partnerOwedFen, invoiceNumber, completedAt, null);
+        }
     }
 }

@@ -21,9 +21,21 @@ public final class VoucherEvents {
                        int zhinengRateBp, long suanliHeldFen, long zhinengHeldFen, List<String> reasons) {
     }
 
-    /** On the actual amount, never above the hold; {@code returned*} went back to the budget. */
+    /**
+     * On the actual amount, never above the hold; {@code returned*} went back to the budget. {@code buyerName} is
+     * the registry's name of the buyer (an enterprise or institution, never a person), for the public notice (公示);
+     * added later, so an event written before it reads as null.
+     */
     public record Redeemed(String orderId, String buyerId, int programYear, long actualAmountFen,
-                           long suanliFen, long zhinengFen, long suanliReturnedFen, long zhinengReturnedFen) {
+                           long suanliFen, long zhinengFen, long suanliReturnedFen, long zhinengReturnedFen,
+                           String buyerName) {
+
+        /** The event as it was before {@code buyerName}. */
+        public Redeemed(String orderId, String buyerId, int programYear, long actualAmountFen, long suanliFen,
+                        long zhinengFen, long suanliReturnedFen, long zhinengReturnedFen) {
+            this(orderId, buyerId, programYear, actualAmountFen, suanliFen, zhinengFen, suanliReturnedFen,
+                    zhinengReturnedFen, null);
+        }
     }
 
     public record Released(String orderId, String buyerId, int programYear, long suanliFen, long zhinengFen,
