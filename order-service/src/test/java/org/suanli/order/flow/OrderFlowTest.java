@@ -181,6 +181,7 @@ class OrderFlowTest {
         assertEquals(42280, c.buyerPaysFen());
         assertEquals(60400, c.partnerOwedFen());
         assertEquals("INV-2026-11-0001", c.invoiceNumber());
+        assertEquals("杭州昇腾算力", c.partnerName(), "the compute centre's name as the order locked it, for the public notice");
 
         // and the relay has put the whole life on the orders topic, in order, keyed by the order
         List<String> life = List.of("OrderPlaced", "OrderConfirmed", "OrderDelivered", "OrderCompleted");

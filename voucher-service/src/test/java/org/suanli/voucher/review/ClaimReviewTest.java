@@ -160,6 +160,8 @@ class ClaimReviewTest {
         Api.as("admin1").get("/api/holds/" + order).then().body("suanliRedeemed", equalTo("150000.00"));
         Api.as("admin1").get("/api/claims/" + order).then().statusCode(404);
         assertThat(Contracts.eventTypes(db, order)).containsExactly("SubsidyHeld", "SubsidyRedeemed");
+        // the redemption names the buyer as the registry has it, for settlement's public notice (公示)
+        assertThat(Contracts.events(db, order).get(1).payload().path("buyerName").asText()).isEqualTo(BUYER);
         assertThat(figure(year, "SUANLI", "redeemed")).isEqualTo("150000.00");
     }
 }
