@@ -86,7 +86,7 @@ public class DashboardService {
         Object[] r = (Object[]) em.createNativeQuery("""
                         select count(distinct order_id), coalesce(sum(actual_amount_fen), 0), coalesce(sum(buyer_pays_fen), 0),
                                coalesce(sum(suanli_fen), 0), coalesce(sum(zhineng_fen), 0), coalesce(sum(partner_owed_fen), 0)
-                          from journal_entry where program_year = ?1 and """ + JournalEntry.WHAT_ORDERS_MOVED)
+                          from journal_entry where program_year = ?1 and kind not in ('HELD_OUT', 'REINSTATED')""")
                 .setParameter(1, year).getSingleResult();
         return new DashboardView.LedgerSummary(((Number) r[0]).longValue(), yuan(r[1]), yuan(r[2]), yuan(r[3]), yuan(r[4]),
                 yuan(r[5]));
