@@ -280,7 +280,8 @@ class NoticeTest {
 
         // the window closed (as it would five working days on): refused, in Chinese when asked
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update public_notice set objection_closes_at = published_at + interval '1 second' where order_id = ?1")
+                        "update public_notice set published_at = now() - interval '8 days', objection_closes_at = now() - interval '1 second' "
+                                + "where order_id = ?1")
                 .setParameter(1, order).executeUpdate());
         assertEquals(false, lines("2043-03", order).get(0).get("objectionOpen"));
         from(newAddress()).header("Accept-Language", "zh-CN").contentType(ContentType.JSON)
