@@ -58,8 +58,9 @@ public final class ApiContract {
     public static final String CREATED = "x-created";
     /**
      * The refusals an operation can answer beyond the ones its shape implies, as space-separated statuses, e.g.
-     * {@code "409 422"}: 409 a conflict with the current state, 422 a rule of the programme, 502/503 a service it
-     * needs. Only the code knows them; {@link ContractFilter} documents them with the problem schema.
+     * {@code "409 422"}: 409 a conflict with the current state, 422 a rule of the programme, 404 on a path without an
+     * id, 502/503 a service it needs, 302 a browser page's login. Only the code knows them; {@link ContractFilter}
+     * documents them (errors with the problem schema).
      */
     public static final String REFUSES = "x-refuses";
 }

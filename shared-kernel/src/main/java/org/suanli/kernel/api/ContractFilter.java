@@ -35,6 +35,7 @@ public class ContractFilter implements OASFilter {
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     private static final Map<String, String> ERRORS = Map.ofEntries(
+            Map.entry("302", "Not signed in: the browser is sent to Keycloak's login page, and back here after it"),
             Map.entry("400", "Malformed request: the problem's detail says what to fix; nothing was changed"),
             Map.entry("401", "No token, or an expired, forged or foreign one"),
             Map.entry("403", "The token's role does not allow this operation"),
