@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
@@ -39,54 +40,26 @@ class ModelsTest {
 
     // The strictness itself, once per family of models: a misspelt field is refused, not kept aside.
 
-    @Test
-    void aMisspeltDeploymentFieldIsRefused() {
-        assertThatThrownBy(() -> bind("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: x}
-                spec: {replica: 3}
-                """)).isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("\"replica\"");
-    }
-
-    @Test
-    void aMisspeltKafkaTopicFieldIsRefused() {
-        assertThatThrownBy(() -> bind("""
-                apiVersion: kafka.strimzi.io/v1
-                kind: KafkaTopic
-                metadata: {name: orders}
-                spec: {partitions: 12, replicationFactor: 3}
-                """)).isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("\"replicationFactor\"");
-    }
-
-    @Test
-    void aMisspeltCloudNativePgFieldIsRefused() {
-        assertThatThrownBy(() -> bind("""
-                apiVersion: postgresql.cnpg.io/v1
-                kind: Cluster
-                metadata: {name: pg}
-                spec: {instance: 3}
-                """)).isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("\"instance\"");
-    }
-
-    @Test
-    void aMisspeltRealmFieldIsRefused() {
-        assertThatThrownBy(() -> bind("""
-                apiVersion: k8s.keycloak.org/v2alpha1
-                kind: KeycloakRealmImport
-                metadata: {name: r}
-                spec: {keycloakCRName: kc, realm: {realm: suanli, sslRequire: all}}
-                """)).isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("\"sslRequire\"");
+    @ParameterizedTest(name = "a misspelt {1} field ({3}) is refused")
+    @CsvSource(delimiter = '|', textBlock = """
+            apps/v1                   | Deployment          | {replica: 3}                                               | replica
+            kafka.strimzi.io/v1       | KafkaTopic          | {partitions: 12, replicationFactor: 3}                     | replicationFactor
+            postgresql.cnpg.io/v1     | Cluster             | {instance: 3}                                              | instance
+            k8s.keycloak.org/v2alpha1 | KeycloakRealmImport | {keycloakCRName: kc, realm: {realm: suanli, sslRequire: all}} | sslRequire
+            """)
+    void aMisspeltFieldIsRefused(String apiVersion, String kind, String spec, String misspelt) {
+        assertThatThrownBy(() -> bind(document(apiVersion, kind, spec))).isInstanceOf(UnrecognizedPropertyException.class)
+                .hasMessageContaining("\"" + misspelt + "\"");
     }
 
     @Test
     void aPoolModeOutsideTheEnumerationIsRefused() {
-        assertThatThrownBy(() -> bind("""
-                apiVersion: postgresql.cnpg.io/v1
-                kind: Pooler
-                metadata: {name: p}
-                spec: {cluster: {name: pg}, type: rw, pgbouncer: {poolMode: statement}}
-                """)).hasMessageContaining("statement");
+        assertThatThrownBy(() -> bind(document("postgresql.cnpg.io/v1", "Pooler",
+                "{cluster: {name: pg}, type: rw, pgbouncer: {poolMode: statement}}"))).hasMessageContaining("statement");
+    }
+
+    private static String document(String apiVersion, String kind, String spec) {
+        return "apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata: {name: x}\nspec: " + spec + "\n";
     }
 
     private static Object bind(String yaml) throws Exception {

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * document, and for each POST / PUT / PATCH / DELETE sends every class of bad request (wrong or no Content-Type,
  * an Accept it cannot answer, a repeated member, content after the document, a number where text belongs, NUL,
  * a lone surrogate, malformed JSON) with a real token of a role the operation allows, and checks the answer is
- * the contract's 4xx as problem+json in plain words, and that the service's tables did not change. A new
+ * the contract's 4xx as problem+json in plain words, that the operation's document lists that status, and that the
+ * service's tables did not change. A new
  * endpoint is covered the moment it is documented, without touching the tests.
  *
  * <pre>
@@ -216,6 +217,9 @@ public final class WriteContract {
         HttpResponse<String> r = first;
         String what = op.method + " " + op.concretePath + " with " + bad.name + " → " + r.statusCode() + " " + r.body();
         assertThat(r.statusCode()).as(what).isEqualTo(bad.status);
+        // the answer is one the operation's document promises, so a client generated from it handles it
+        assertThat(document.path("paths").path(op.path).path(op.method.toLowerCase()).path("responses")
+                .has(String.valueOf(r.statusCode()))).as(what + ": status documented for " + op.method + " " + op.path).isTrue();
         assertThat(r.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(r.body());
         assertThat(problem.path("status").asInt()).as(what).isEqualTo(bad.status);

@@ -61,6 +61,8 @@ public class PartnerOfferingResource {
 
     /** Creates a DRAFT; publish it to put it on the shelf. A retry with the same Idempotency-Key creates nothing more. */
     @Operation(summary = "Draft an offering", description = "Creates a DRAFT offering on one of the partner's vetted facilities (price per GPU-hour, capacity, validity); publish it to put it on the shelf. The partner must be approved.")
+    @Extension(name = ApiContract.CREATED, value = "location")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @Extension(name = ApiContract.ETAG, value = "true")
     @POST
     @Versioned
@@ -74,6 +76,7 @@ public class PartnerOfferingResource {
     }
 
     @Operation(summary = "Change an offering", description = "Replaces a draft's terms; on a published offering only price, capacity (never below what is reserved and consumed) and validity may change. A withdrawn offering is final.")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT
@@ -84,6 +87,7 @@ public class PartnerOfferingResource {
     }
 
     @Operation(summary = "Publish a draft", description = "Puts the offering on the shelf: buyers find it and may order it.")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
@@ -94,6 +98,7 @@ public class PartnerOfferingResource {
     }
 
     @Operation(summary = "Withdraw an offering", description = "Takes the offering off the shelf for good; orders already confirmed keep their capacity.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST

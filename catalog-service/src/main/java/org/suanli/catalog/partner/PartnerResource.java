@@ -42,6 +42,7 @@ public class PartnerResource {
     }
 
     @Operation(summary = "The partner's own application", description = "The token's partner as the bureau sees it; 404 `not-applied` before the first application.")
+    @Extension(name = ApiContract.REFUSES, value = "404")
     @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/me")
@@ -55,6 +56,7 @@ public class PartnerResource {
 
     /** Apply, or correct the application while it is pending or after a rejection. */
     @Operation(summary = "Apply, or correct the application", description = "A compute centre applies with its company facts and facilities (district, PUE, accelerators); it may correct the application while it is pending or after a rejection.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT
@@ -82,6 +84,7 @@ public class PartnerResource {
     }
 
     @Operation(summary = "Approve a partner", description = "The bureau approves after vetting each facility: facility type (DOMESTIC or OTHER), checked PUE, secure-and-controllable and pricing checks, with a reason kept in the history.")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
@@ -93,6 +96,7 @@ public class PartnerResource {
     }
 
     @Operation(summary = "Reject an application", description = "The bureau rejects a pending application with a reason; the partner may correct it and apply again.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
@@ -104,6 +108,7 @@ public class PartnerResource {
     }
 
     @Operation(summary = "Suspend a partner", description = "Its offerings can no longer be ordered until it is reinstated; the reason is kept in the history.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
@@ -115,6 +120,7 @@ public class PartnerResource {
     }
 
     @Operation(summary = "Reinstate a suspended partner", description = "Its offerings can be ordered again; the reason is kept in the history.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST

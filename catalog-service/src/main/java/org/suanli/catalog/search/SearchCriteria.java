@@ -6,7 +6,10 @@ import org.suanli.catalog.offering.Category;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 
-/** The buyer's filters, checked: null means "any". */
+/**
+ * The buyer's filters, checked: null means "any". Page, size and minMemoryGb arrive already checked and defaulted
+ * by the resource's {@code Params.integer} (0 or more; 1 to {@link #MAX_SIZE}; not negative).
+ */
 public record SearchCriteria(String acceleratorModel, Integer minMemoryGb, Category category, String district,
                              Long maxPriceFen, Long minCapacityLeftTenths, int page, int size, Sort sort,
                              long quoteHoursTenths, String zhinengMode) {
@@ -16,19 +19,8 @@ public record SearchCriteria(String acceleratorModel, Integer minMemoryGb, Categ
     public static final int MAX_SIZE = 100;
 
     public static SearchCriteria parse(String acceleratorModel, Integer minMemoryGb, Category category, String district,
-                                       String maxPrice, String minCapacityLeft, Integer pageOrNull, Integer sizeOrNull, String sort,
+                                       String maxPrice, String minCapacityLeft, int page, int size, String sort,
                                        String hours, String zhinengMode) {
-        int page = pageOrNull == null ? 0 : pageOrNull;
-        int size = sizeOrNull == null ? 20 : sizeOrNull;
-        if (page < 0) {
-            throw ProblemException.badRequest("page must be 0 or more (pages count from 0)");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ProblemException.badRequest("size must be between 1 and " + MAX_SIZE);
-        }
-        if (minMemoryGb != null && minMemoryGb < 0) {
-            throw ProblemException.badRequest("minMemoryGb must not be negative");
-        }
         Sort s = switch (sort == null ? "price" : sort) {
             case "price" -> Sort.PRICE;
             case "net" -> Sort.NET;

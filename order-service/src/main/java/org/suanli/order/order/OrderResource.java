@@ -1,5 +1,7 @@
 package org.suanli.order.order;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,6 +45,8 @@ public class OrderResource {
 
     /** 201 with the new order; 200 with the same order when the Idempotency-Key and body repeat an earlier request. */
     @Operation(summary = "Place an order", description = "Orders GPU-hours of a published offering for a window; the price is locked from catalog-service. The order is PLACED, then CONFIRMED once capacity is reserved and the subsidy held (or REJECTED). `Idempotency-Key` is required.")
+    @Extension(name = ApiContract.CREATED, value = "location")
+    @Extension(name = ApiContract.REFUSES, value = "409 422 502 503")
     @POST
     @RolesAllowed(Caller.SME)
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull OrderForm form,
@@ -81,6 +85,7 @@ public class OrderResource {
 
     /** The buyer cancels before delivery, with a note: {"reason": "…"}. */
     @Operation(summary = "Cancel an order, with a note", description = "The buyer cancels before delivery with `{\"reason\": \"…\"}`; capacity and the subsidy hold are given back.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,6 +96,7 @@ public class OrderResource {
 
     /** The buyer cancels before delivery, without a note (no body). */
     @Operation(summary = "Cancel an order", description = "The buyer cancels before delivery, without a body; capacity and the subsidy hold are given back.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
@@ -104,6 +110,7 @@ public class OrderResource {
      * answers the delivered order again (200) instead of "already delivered".
      */
     @Operation(summary = "Report delivery", description = "The order's partner reports the metered GPU-hours (at most those ordered) and the invoice number (one order per invoice); the subsidy is redeemed on the actual amount.")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @POST
     @Path("/{id}/delivery")
     @RolesAllowed(Caller.PARTNER)

@@ -84,33 +84,45 @@ public class BatchResource {
     }
 
     @Operation(summary = "Close a batch", description = "No more orders join it; it awaits the finance bureau's approval.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/close")
     @RolesAllowed({"finance", "admin"})
+    @Versioned
     public BatchView close(@PathParam("id") String id) {
         long batchId = id(id);
-        return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.close(batchId, caller.name()));
+        return preconditions.write("batch:" + batchId, () -> current(batchId), () -> {
+            batches.close(batchId, caller.name());
+            return current(batchId);
+        });
     }
 
     @Operation(summary = "Approve a closed batch", description = "The finance bureau approves the amounts owed to the partner.")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/approve")
     @RolesAllowed("finance")
+    @Versioned
     public BatchView approve(@PathParam("id") String id) {
         long batchId = id(id);
-        return preconditions.write("batch:" + batchId, () -> current(batchId), () -> batches.approve(batchId, caller.name()));
+        return preconditions.write("batch:" + batchId, () -> current(batchId), () -> {
+            batches.approve(batchId, caller.name());
+            return current(batchId);
+        });
     }
 
     @Operation(summary = "Record a batch's payment", description = "Finance records the bank transfer's reference (unique across batches) on an approved batch.")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @Path("/{id}/pay")
     @RolesAllowed("finance")
+    @Versioned
     public Response pay(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
                         @Valid @NotNull PaymentForm form) {
         long batchId = id(id);
@@ -118,13 +130,18 @@ public class BatchResource {
         // A retried payment with the same key answers the paid batch again instead of "already paid".
         Idempotency.Outcome<BatchView> paid = idempotency.once(
                 idempotency.key("payment", caller.name(), idempotencyKey, List.of(batchId, form)),
-                () -> preconditions.write("batch:" + batchId, () -> current(batchId),
-                        () -> batches.pay(batchId, form.paymentReference(), amount, caller.name())),
+                () -> preconditions.write("batch:" + batchId, () -> current(batchId), () -> {
+                    batches.pay(batchId, form.paymentReference(), amount, caller.name());
+                    return current(batchId);
+                }),
                 b -> String.valueOf(batchId), ignored -> batches.get(batchId, null));
         return Response.ok(paid.value()).build();
     }
 
-    /** The batch as an official's GET shows it now; null when there is none. */
+    /**
+     * The batch as an official's GET shows it now; null when there is none. Writes answer it too (lines and payment
+     * included), so their ETag is the one a later GET gives and can go straight back as If-Match.
+     */
     private BatchView current(long batchId) {
         try {
             return batches.get(batchId, null);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.suanli.kernel.jdbc.Timestamps;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.settlement.client.VoucherReads;
 
@@ -74,19 +75,9 @@ public class BudgetSource {
         Instant asOf = null;
         for (Object[] r : rows) {
             out.put((String) r[0], ((Number) r[1]).longValue());
-            Instant at = toInstant(r[2]);
+            Instant at = Timestamps.instant(r[2]);
             asOf = asOf == null || at.isBefore(asOf) ? at : asOf;
         }
         return new Budgets(out, "cached (voucher-service unreachable)", asOf);
-    }
-
-    static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package org.suanli.settlement.dashboard;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ public class DashboardResource {
     CallerToken token;
 
     @Operation(summary = "The finance dashboard page", description = "The HTML page for the finance bureau; it signs in with Keycloak and reads /dashboard/data.")
+    @Extension(name = ApiContract.REFUSES, value = "302")
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed("finance")

@@ -1,5 +1,7 @@
 package org.suanli.settlement.dossier;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,6 +44,7 @@ public class DossierResource {
                                List<DossierService.Issue> issued, String verdict) {
     }
 
+    @Extension(name = ApiContract.REFUSES, value = "502 503")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public DossierView json(@PathParam("orderId") String orderId) {
@@ -50,6 +53,7 @@ public class DossierResource {
                 caller.name(), d.dossier());
     }
 
+    @Extension(name = ApiContract.REFUSES, value = "502 503")
     @GET
     @Path("/print")
     @Produces(MediaType.TEXT_HTML)
@@ -59,6 +63,7 @@ public class DossierResource {
                 "text/html; charset=UTF-8").build();
     }
 
+    @Extension(name = ApiContract.REFUSES, value = "502 503")
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
+import org.suanli.kernel.jdbc.Timestamps;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
@@ -85,7 +86,7 @@ public class DossierService {
         List<Object[]> rows = em.createNativeQuery("select issued_at, issued_to from dossier_issue "
                         + "where order_id = ?1 and content_hash = ?2 order by id").setParameter(1, orderId)
                 .setParameter(2, hash).setMaxResults(100).getResultList();
-        return rows.stream().map(r -> new Issue(instant(r[0]), (String) r[1])).toList();
+        return rows.stream().map(r -> new Issue(Timestamps.instant(r[0]), (String) r[1])).toList();
     }
 
     static boolean mayRead(OrderApi.Order o, Caller caller) {
@@ -216,21 +217,13 @@ public class DossierService {
         }
     }
 
-    private static Instant instant(Object o) {
-        if (o == null) {
+    /** voucher-service's audit time, as its JSON carries it; null when it carries none or nothing readable. */
+    private static Instant instant(String text) {
+        if (text == null) {
             return null;
         }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
         try {
-            return Instant.parse(o.toString());
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,5 +1,7 @@
 package org.suanli.settlement.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,6 +57,8 @@ public class LedgerResource {
     }
 
     @Operation(summary = "Correct an order's figures", description = "Finance posts a correcting entry so that the order's buyer share and subsidies become the figures given, with a reason; the ledger stays balanced.")
+    @Extension(name = ApiContract.CREATED, value = "true")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @POST
     @Path("/orders/{orderId}/corrections")
     @RolesAllowed("finance")

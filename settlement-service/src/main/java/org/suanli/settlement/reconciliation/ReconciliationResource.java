@@ -1,5 +1,7 @@
 package org.suanli.settlement.reconciliation;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -53,6 +55,7 @@ public class ReconciliationResource {
     }
 
     @Operation(summary = "Reconcile vouchers against the ledger", description = "The voucher service's redemptions of a period against the ledger, order by order, with every difference.")
+    @Extension(name = ApiContract.REFUSES, value = "502 503")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ReconciliationView reconcile(@QueryParam("period") String period, @QueryParam("year") String year,
@@ -74,6 +77,8 @@ public class ReconciliationResource {
     }
 
     /** Finance acknowledges the difference an order shows now, linking the entry that explains it (201). */
+    @Extension(name = ApiContract.CREATED, value = "true")
+    @Extension(name = ApiContract.REFUSES, value = "409 422 502 503")
     @POST
     @Path("/acknowledgements")
     @RolesAllowed("finance")
@@ -106,6 +111,7 @@ public class ReconciliationResource {
     }
 
     @Operation(summary = "Reconciliation as CSV", description = "The same reconciliation for the finance office's spreadsheet.")
+    @Extension(name = ApiContract.REFUSES, value = "502 503")
     @GET
     @Path("/csv")
     @Produces("text/csv")

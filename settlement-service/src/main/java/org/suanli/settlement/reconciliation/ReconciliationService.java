@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.suanli.kernel.jdbc.Timestamps;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.settlement.client.VoucherReads;
 import org.suanli.settlement.metrics.SettlementMetrics;
@@ -66,7 +67,7 @@ public class ReconciliationService {
         for (Object[] r : rows) {
             out.add(new Closing.Acknowledgement(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(),
                     (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
-                    (String) r[7], (String) r[8], (String) r[9], instant(r[10])));
+                    (String) r[7], (String) r[8], (String) r[9], Timestamps.instant(r[10])));
         }
         return out;
     }
@@ -113,17 +114,7 @@ public class ReconciliationService {
                 .setParameter(4, d.suanliDifferenceFen()).setParameter(5, d.zhinengDifferenceFen()).setParameter(6, entryId)
                 .setParameter(7, reason).setParameter(8, actor).getSingleResult();
         return new Closing.Acknowledgement(((Number) r[0]).longValue(), orderId, e.programYear, d.status(),
-                d.suanliDifferenceFen(), d.zhinengDifferenceFen(), entryId, e.kind.name(), reason, actor, instant(r[1]));
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
+                d.suanliDifferenceFen(), d.zhinengDifferenceFen(), entryId, e.kind.name(), reason, actor, Timestamps.instant(r[1]));
     }
 
     @SuppressWarnings("unchecked")

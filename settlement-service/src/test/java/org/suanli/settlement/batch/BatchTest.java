@@ -139,20 +139,27 @@ class BatchTest {
         String path = "/api/batches/" + id;
         String read = as("finance1").get(path).then().statusCode(200).extract().header("ETag");
 
-        as("admin1").header("If-Match", read).post(path + "/close").then().statusCode(200)
-                .body("status", equalTo("CLOSED"));
-        String closed = as("finance1").get(path).then().statusCode(200).extract().header("ETag");
+        // the write answers the closed batch with its tag: the one a later read gives, usable at once as If-Match
+        String closed = as("admin1").header("If-Match", read).post(path + "/close").then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("lines", hasSize(1)).extract().header("ETag");
+        as("finance1").get(path).then().statusCode(200).header("ETag", equalTo(closed));
         // a finance officer still looking at the open batch approves it: refused, it stays closed and unapproved
         as("finance1").header("If-Match", read).post(path + "/approve").then().statusCode(412)
                 .contentType("application/problem+json").body("type", equalTo("https://suanli.market/problems/precondition-failed"));
         as("finance1").get(path).then().body("status", equalTo("CLOSED")).header("ETag", equalTo(closed));
         assertTrue(!closed.equals(read), "closing changed the batch's tag");
-        as("finance1").header("If-Match", closed).post(path + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+        String approved = as("finance1").header("If-Match", closed).post(path + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED")).extract().header("ETag");
+        as("finance1").get(path).then().header("ETag", equalTo(approved));
 
         String key = UUID.randomUUID().toString();
         String ref = "TRF-" + key.substring(0, 8);
-        as("finance1").header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("paymentReference", ref))
-                .post(path + "/pay").then().statusCode(200).body("status", equalTo("PAID"));
+        // paying on the approval's tag goes ahead, and its answer carries the paid batch's tag
+        String paid = as("finance1").header("Idempotency-Key", key).header("If-Match", approved).contentType(ContentType.JSON)
+                .body(Map.of("paymentReference", ref)).post(path + "/pay").then().statusCode(200)
+                .body("status", equalTo("PAID")).extract().header("ETag");
+        as("finance1").get(path).then().header("ETag", equalTo(paid));
+        assertTrue(!paid.equals(approved), "paying changed the batch's tag");
         // the retry answers the paid batch instead of "already paid"
         as("finance1").header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("paymentReference", ref))
                 .post(path + "/pay").then().statusCode(200).body("status", equalTo("PAID")).body("paymentReference", equalTo(ref));

@@ -51,4 +51,16 @@ public final class ApiContract {
     public static final String ETAG = "x-etag";
     /** Marks a write that honours If-Match (412 on a stale one). */
     public static final String IF_MATCH = "x-if-match";
+    /**
+     * Marks a create that answers 201 ({@code value = "location"}: with a Location header naming what it made; with an
+     * Idempotency-Key a retry answers 200). The generator cannot see the status a method builds into its Response.
+     */
+    public static final String CREATED = "x-created";
+    /**
+     * The refusals an operation can answer beyond the ones its shape implies, as space-separated statuses, e.g.
+     * {@code "409 422"}: 409 a conflict with the current state, 422 a rule of the programme, 404 on a path without an
+     * id, 502/503 a service it needs, 302 a browser page's login. Only the code knows them; {@link ContractFilter}
+     * documents them (errors with the problem schema).
+     */
+    public static final String REFUSES = "x-refuses";
 }

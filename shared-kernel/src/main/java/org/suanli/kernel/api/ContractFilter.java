@@ -34,14 +34,20 @@ public class ContractFilter implements OASFilter {
 
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
-    private static final Map<String, String> ERRORS = Map.of(
-            "400", "Malformed request: the problem's detail says what to fix; nothing was changed",
-            "401", "No token, or an expired, forged or foreign one",
-            "403", "The token's role does not allow this operation",
-            "404", "Unknown, or not yours (someone else's resources are not found)",
-            "409", "Conflict with the current state, or an Idempotency-Key reused for another request",
-            "412", "If-Match does not match the current ETag: someone changed it since you read it; nothing was changed",
-            "422", "A rule of the programme refuses the request; nothing was changed");
+    private static final Map<String, String> ERRORS = Map.ofEntries(
+            Map.entry("302", "Not signed in: the browser is sent to Keycloak's login page, and back here after it"),
+            Map.entry("400", "Malformed request: the problem's detail says what to fix; nothing was changed"),
+            Map.entry("401", "No token, or an expired, forged or foreign one"),
+            Map.entry("403", "The token's role does not allow this operation"),
+            Map.entry("404", "Unknown, or not yours (someone else's resources are not found)"),
+            Map.entry("406", "The Accept header allows none of the media types this operation answers in; nothing was changed"),
+            Map.entry("409", "Conflict with the current state, or an Idempotency-Key reused for another request"),
+            Map.entry("412", "If-Match does not match the current ETag: someone changed it since you read it; nothing was changed"),
+            Map.entry("415", "A body that is not JSON in UTF-8 (Content-Type application/json), or a body where none is "
+                    + "taken; nothing was changed"),
+            Map.entry("422", "A rule of the programme refuses the request; nothing was changed"),
+            Map.entry("502", "A service this request needs answered wrongly; nothing was changed"),
+            Map.entry("503", "A service this request needs is unavailable; nothing was changed, try again later"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -115,8 +121,25 @@ public class ContractFilter implements OASFilter {
             description.append("\n\nIdempotent with `Idempotency-Key`: a retry answers the first result.");
             error(responses, "409");
         }
+        String created = extension(op, ApiContract.CREATED);
+        if (created != null) {
+            created(responses, "location".equals(created), idempotent);
+        }
+        String refuses = extension(op, ApiContract.REFUSES);
+        if (refuses != null) {
+            for (String code : refuses.trim().split("\\s+")) {
+                error(responses, code);
+            }
+        }
         op.setDescription(description.isEmpty() ? op.getSummary() : description.toString());
 
+        // every operation: RequestContract answers 406 to an Accept it cannot meet and 415 to a body it does not take
+        error(responses, "406");
+        error(responses, "415");
+        if (etag && !write) {
+            responses.addAPIResponse("304", OASFactory.createAPIResponse().description(
+                    "Not modified: If-None-Match named the current ETag; no body"));
+        }
         if (secured) {
             error(responses, "401");
             error(responses, "403");
@@ -149,6 +172,32 @@ public class ContractFilter implements OASFilter {
         }
     }
 
+    private static String extension(Operation op, String name) {
+        Object value = op.getExtensions() == null ? null : op.getExtensions().get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    /** A create answers 201 with what it made (and where, if it says so); a retry of an idempotent one answers 200. */
+    private static void created(APIResponses responses, boolean location, boolean idempotent) {
+        APIResponse ok = responses.getAPIResponse("200");
+        APIResponse made = OASFactory.createAPIResponse().description("Created: the resource this request made"
+                + (location ? "; Location names it" : ""));
+        if (ok != null) {
+            made.setContent(ok.getContent());
+        }
+        if (location) {
+            made.addHeader("Location", OASFactory.createHeader().description("The URL of the resource made")
+                    .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri-reference")));
+        }
+        responses.addAPIResponse("201", made);
+        if (idempotent && ok != null) {
+            ok.setDescription("A retry with the same Idempotency-Key and body: the resource the first request made; "
+                    + "nothing more is created");
+        } else {
+            responses.removeAPIResponse("200");
+        }
+    }
+
     private static boolean flag(Operation op, String name) {
         return op.getExtensions() != null && op.getExtensions().containsKey(name);
     }
@@ -176,19 +225,27 @@ public class ContractFilter implements OASFilter {
     }
 
     /** One typical problem per status, as the kernel's mappers write them. */
-    private static final Map<String, String[]> EXAMPLES = Map.of(
-            "400", new String[]{"invalid-request", "The request is malformed",
-                    "amount '12.345' must be a non-negative yuan figure with at most two decimals, e.g. \"1234.50\""},
-            "401", new String[]{"unauthorized", "Authentication required", "the bearer token is missing, expired or forged"},
-            "403", new String[]{"forbidden", "Not allowed", "your role does not allow this"},
-            "404", new String[]{"not-found", "Order not found", "Order 'ord-7f3c2a9e' does not exist or is not yours"},
-            "409", new String[]{"idempotency-key-reused", "Conflict with the current state",
-                    "Idempotency-Key '3f1c9a0e' was already used for a different request (off-3b9d6c1a); use a new key for a new request"},
-            "412", new String[]{"precondition-failed", "The resource has changed",
+    private static final Map<String, String[]> EXAMPLES = Map.ofEntries(
+            Map.entry("400", new String[]{"invalid-request", "The request is malformed",
+                    "amount '12.345' must be a non-negative yuan figure with at most two decimals, e.g. \"1234.50\""}),
+            Map.entry("401", new String[]{"unauthorized", "Authentication required", "the bearer token is missing, expired or forged"}),
+            Map.entry("403", new String[]{"forbidden", "Not allowed", "your role does not allow this"}),
+            Map.entry("404", new String[]{"not-found", "Order not found", "Order 'ord-7f3c2a9e' does not exist or is not yours"}),
+            Map.entry("406", new String[]{"not-acceptable", "Not Acceptable",
+                    "this request answers in application/json, which the Accept header (application/xml) does not allow"}),
+            Map.entry("409", new String[]{"idempotency-key-reused", "Conflict with the current state",
+                    "Idempotency-Key '3f1c9a0e' was already used for a different request (off-3b9d6c1a); use a new key for a new request"}),
+            Map.entry("412", new String[]{"precondition-failed", "The resource has changed",
                     "If-Match \"5d41402a\" does not match the current version \"7b8e2c1f\": someone changed it since you read it; "
-                            + "read it again (GET), reapply your change and send the new ETag"},
-            "422", new String[]{"not-enough-capacity", "A rule refuses this request",
-                    "offering 'off-3b9d6c1a' has 120.0 GPU-hours left; 200.0 were asked for"});
+                            + "read it again (GET), reapply your change and send the new ETag"}),
+            Map.entry("415", new String[]{"unsupported-media-type", "Unsupported Media Type",
+                    "the body is sent as text/plain; send it as application/json"}),
+            Map.entry("422", new String[]{"not-enough-capacity", "A rule refuses this request",
+                    "offering 'off-3b9d6c1a' has 120.0 GPU-hours left; 200.0 were asked for"}),
+            Map.entry("502", new String[]{"catalog-unreadable", "A service this request needs answered wrongly",
+                    "catalog-service's answer for offering 'off-3b9d6c1a' could not be read; nothing was saved"}),
+            Map.entry("503", new String[]{"catalog-unavailable", "A service this request needs is unavailable",
+                    "catalog-service cannot be reached to read the offering; nothing was saved, try again shortly"}));
 
     private static Schema problemSchema() {
         Schema s = OASFactory.createSchema().addType(SchemaType.OBJECT)
@@ -201,9 +258,14 @@ public class ContractFilter implements OASFilter {
         s.addProperty("detail", string("What went wrong with this request, and what to do about it")
                 .example("offering 'off-3b9d6c1a' has 120.0 GPU-hours left; 200.0 were asked for"));
         s.addProperty("instance", string("The request path").example("/api/orders"));
-        s.addProperty("extensions", OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .description("Further members of some problems, e.g. `violations` (field → message) or `currentETag`")
-                .additionalPropertiesSchema(OASFactory.createSchema()));
+        // RFC 9457 §3.2: extension members stand next to the standard ones; these are the ones the services write
+        s.addProperty("field", string("The JSON path of the field at fault (400)").example("facilities[0].name"));
+        s.addProperty("violations", OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("Each invalid field's JSON path and what is wrong with it (400)")
+                .additionalPropertiesSchema(OASFactory.createSchema().addType(SchemaType.STRING))
+                .example(Map.of("amount", "must not be blank")));
+        s.addProperty("currentETag", string("The resource's current ETag (412)").example("\"7b8e2c1f0a9d3e4b5c6a7f8e9d0c1b2a\""));
+        s.additionalPropertiesBoolean(Boolean.TRUE);
         s.required(List.of("type", "title", "status"));
         return s;
     }

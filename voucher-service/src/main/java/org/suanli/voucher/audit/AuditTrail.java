@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.suanli.kernel.jdbc.Timestamps;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ public class AuditTrail {
                         "select id, actor, action, subject, reason, detail, at from audit_entry order by id desc")
                 .setMaxResults(limit).getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], toInstant(r[6]))).toList();
+                (String) r[3], (String) r[4], (String) r[5], Timestamps.instant(r[6]))).toList();
     }
 
     /** Every entry about one subject (an order id, a buyer id), oldest first. */
@@ -41,16 +42,6 @@ public class AuditTrail {
                         "select id, actor, action, subject, reason, detail, at from audit_entry where subject = ?1 order by id")
                 .setParameter(1, subject).setMaxResults(1000).getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], toInstant(r[6]))).toList();
-    }
-
-    static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
+                (String) r[3], (String) r[4], (String) r[5], Timestamps.instant(r[6]))).toList();
     }
 }

@@ -92,6 +92,7 @@ public class BudgetResource {
     }
 
     @Operation(summary = "Set a programme budget", description = "Sets the year's budget of SUANLI or ZHINENG (never below what is already held and redeemed), with a reason kept in the audit trail.")
+    @Extension(name = ApiContract.REFUSES, value = "422")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT

@@ -39,6 +39,7 @@ public class BuyerResource {
     }
 
     @Operation(summary = "The buyer's own registration", description = "The registry entry of the token's enterprise.")
+    @Extension(name = ApiContract.REFUSES, value = "404")
     @Extension(name = ApiContract.ETAG, value = "true")
     @GET
     @Path("/me")
@@ -63,6 +64,7 @@ public class BuyerResource {
     }
 
     @Operation(summary = "Register or update a buyer", description = "The operator registers a buyer: type, SME flag, credit code, foundation-model cap override, related parties.")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @PUT

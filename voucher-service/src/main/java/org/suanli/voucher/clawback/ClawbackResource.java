@@ -1,5 +1,7 @@
 package org.suanli.voucher.clawback;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,6 +55,8 @@ public class ClawbackResource {
     Caller caller;
 
     /** 201 with the clawback; 200 with the same one when its key is replayed with the same figures. */
+    @Extension(name = ApiContract.CREATED, value = "true")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @POST
     @RolesAllowed("finance")
     public Response clawBack(@PathParam("orderId") String orderId, @HeaderParam("Idempotency-Key") String header,

@@ -1,5 +1,7 @@
 package org.suanli.voucher.hold;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -67,6 +69,8 @@ public class HoldResource {
     }
 
     @Operation(summary = "Hold a subsidy by hand", description = "The operator holds the subsidy of a contract signed off-platform, with the same rules and the one-claim-per-contract guard as orders.")
+    @Extension(name = ApiContract.CREATED, value = "true")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @POST
     @RolesAllowed("admin")
     public Response hold(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull HoldForm f) {
@@ -91,6 +95,7 @@ public class HoldResource {
     }
 
     /** A manual hold whose off-platform contract did not go ahead: given back in full. */
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @POST
     @Path("/{orderId}/release")
     @RolesAllowed("admin")
@@ -99,6 +104,7 @@ public class HoldResource {
     }
 
     /** A manual hold entered in error: voided, given back in full. */
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @POST
     @Path("/{orderId}/void")
     @RolesAllowed("admin")

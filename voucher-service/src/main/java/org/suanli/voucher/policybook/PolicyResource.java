@@ -60,6 +60,8 @@ public class PolicyResource {
     }
 
     @Operation(summary = "Add a policy version", description = "Adds a version of the programme's parameters, effective from a future date, with a reason.")
+    @Extension(name = ApiContract.CREATED, value = "true")
+    @Extension(name = ApiContract.REFUSES, value = "409 422")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
     @POST
     @RolesAllowed("admin")

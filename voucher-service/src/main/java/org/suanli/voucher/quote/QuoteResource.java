@@ -1,5 +1,7 @@
 package org.suanli.voucher.quote;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -69,6 +71,7 @@ public class QuoteResource {
 
     /** A buyer quotes for itself; an official for any registered buyer ({@code ?buyerId=}). */
     @Operation(summary = "Quote a subsidy", description = "What subsidy the buyer would get for one contract today, and why.")
+    @Extension(name = ApiContract.REFUSES, value = "422")
     @POST
     @RolesAllowed({"sme", "admin", "finance"})
     public QuoteView quote(@QueryParam("buyerId") String buyerId, @Valid @NotNull QuoteForm form) {
@@ -77,6 +80,7 @@ public class QuoteResource {
     }
 
     @Operation(summary = "Quote many offerings", description = "Subsidy quotes for many offerings at once (catalog's net-price search uses it).")
+    @Extension(name = ApiContract.REFUSES, value = "422")
     @POST
     @Path("/batch")
     @RolesAllowed({"sme", "admin", "finance"})

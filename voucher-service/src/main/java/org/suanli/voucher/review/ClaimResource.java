@@ -1,5 +1,7 @@
 package org.suanli.voucher.review;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -65,6 +67,7 @@ public class ClaimResource {
         return ClaimView.of(claims.find(orderId));
     }
 
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @POST
     @Path("/{orderId}/review")
     @RolesAllowed("admin")
@@ -72,6 +75,7 @@ public class ClaimResource {
         return ClaimView.of(claims.review(orderId, caller.name(), form == null ? null : form.note()));
     }
 
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @POST
     @Path("/{orderId}/approve")
     @RolesAllowed("finance")
@@ -79,6 +83,7 @@ public class ClaimResource {
         return ClaimView.of(claims.approve(orderId, caller.name(), form == null ? null : form.note()));
     }
 
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @POST
     @Path("/{orderId}/refuse")
     @RolesAllowed({"admin", "finance"})

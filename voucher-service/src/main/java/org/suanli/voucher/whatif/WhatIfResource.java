@@ -1,5 +1,7 @@
 package org.suanli.voucher.whatif;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,6 +63,7 @@ public class WhatIfResource {
     @Inject
     WhatIfService whatIf;
 
+    @Extension(name = ApiContract.REFUSES, value = "404")
     @POST
     @RolesAllowed({"admin", "finance"})
     public WhatIfView ask(@Valid @NotNull WhatIfForm f) {

@@ -28,13 +28,17 @@ class FraudSignalsTest {
     @Nested
     class SplitContracts {
 
+        /** A contract of BUYER with SELLER, and an earlier one of BUYER with {@code earlierSeller}, as the split rule sees them. */
+        static Optional<Signal> split(String date, String yuan, String earlierSeller, String earlierDate, String earlierYuan) {
+            return FraudSignals.splitContracts.raised(seen(contract("o2", BUYER, SELLER, date, yuan),
+                    contract("o1", BUYER, earlierSeller, earlierDate, earlierYuan)));
+        }
+
         @Test
         void twoPiecesUnderTheSmeLineThatTogetherCrossItAreSplit() {
             // 300,000.00 on 11-01 and 250,000.00 on 11-20, same buyer and seller: each under 500,000.00,
             // together 550,000.00 within 30 days
-            Optional<Signal> s = FraudSignals.splitContracts.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-11-20", "250000.00"),
-                    contract("o1", BUYER, SELLER, "2026-11-01", "300000.00")));
+            Optional<Signal> s = split("2026-11-20", "250000.00", SELLER, "2026-11-01", "300000.00");
 
             assertTrue(s.isPresent());
             assertEquals(List.of("o1", "o2"), s.get().relatedOrders());
@@ -45,40 +49,30 @@ class FraudSignalsTest {
         @Test
         void piecesThatStayUnderTheLineTogetherAreNotASplit() {
             // 300,000.00 + 200,000.00 = 500,000.00: on the line, not across it
-            assertEquals(Optional.empty(), FraudSignals.splitContracts.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-11-20", "200000.00"),
-                    contract("o1", BUYER, SELLER, "2026-11-01", "300000.00"))));
+            assertEquals(Optional.empty(), split("2026-11-20", "200000.00", SELLER, "2026-11-01", "300000.00"));
         }
 
         @Test
         void aContractOutsideTheWindowDoesNotCount() {
             // 31 days apart
-            assertEquals(Optional.empty(), FraudSignals.splitContracts.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-12-02", "250000.00"),
-                    contract("o1", BUYER, SELLER, "2026-11-01", "300000.00"))));
+            assertEquals(Optional.empty(), split("2026-12-02", "250000.00", SELLER, "2026-11-01", "300000.00"));
         }
 
         @Test
         void contractsWithAnotherSellerAreNotPiecesOfTheSameDeal() {
-            assertEquals(Optional.empty(), FraudSignals.splitContracts.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-11-20", "250000.00"),
-                    contract("o1", BUYER, OTHER_SELLER, "2026-11-01", "300000.00"))));
+            assertEquals(Optional.empty(), split("2026-11-20", "250000.00", OTHER_SELLER, "2026-11-01", "300000.00"));
         }
 
         @Test
         void oneContractAlreadyAboveTheSmeLineIsNoSplitOfIt() {
             // 600,000.00 alone passes the SME line: nothing was hidden under it (and 850,000.00 is far from the cap)
-            assertEquals(Optional.empty(), FraudSignals.splitContracts.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-11-20", "250000.00"),
-                    contract("o1", BUYER, SELLER, "2026-11-01", "600000.00"))));
+            assertEquals(Optional.empty(), split("2026-11-20", "250000.00", SELLER, "2026-11-01", "600000.00"));
         }
 
         @Test
         void piecesUnderTheCapThatTogetherCrossItAreSplit() {
             // 5,000,000.00 + 4,000,000.00 = 9,000,000.00 > the 8,000,000.00 cap, each under it
-            Optional<Signal> s = FraudSignals.splitContracts.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-11-20", "4000000.00"),
-                    contract("o1", BUYER, SELLER, "2026-11-01", "5000000.00")));
+            Optional<Signal> s = split("2026-11-20", "4000000.00", SELLER, "2026-11-01", "5000000.00");
 
             assertTrue(s.isPresent());
             assertTrue(s.get().evidence().contains("each at most 8000000.00 CNY, together 9000000.00 CNY"), s.get().evidence());
@@ -88,28 +82,28 @@ class FraudSignalsTest {
     @Nested
     class RoundTrip {
 
+        /** BUYER buys from SELLER on 2026-11-20; earlier, {@code earlierBuyer} bought from {@code earlierSeller}. */
+        static Optional<Signal> after(String earlierBuyer, String earlierSeller, String earlierDate) {
+            return FraudSignals.roundTrip.raised(seen(contract("o2", BUYER, SELLER, "2026-11-20", "100000.00"),
+                    contract("o1", earlierBuyer, earlierSeller, earlierDate, "100000.00")));
+        }
+
         @Test
         void theSellerHavingBoughtFromTheBuyerIsARoundTrip() {
-            Optional<Signal> s = FraudSignals.roundTrip.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-11-20", "100000.00"),
-                    contract("o1", SELLER, BUYER, "2026-10-01", "100000.00")));
+            Optional<Signal> s = after(SELLER, BUYER, "2026-10-01");
 
             assertEquals(List.of("o1"), s.orElseThrow().relatedOrders());
         }
 
         @Test
         void buyingTwiceInTheSameDirectionIsNot() {
-            assertEquals(Optional.empty(), FraudSignals.roundTrip.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-11-20", "100000.00"),
-                    contract("o1", BUYER, SELLER, "2026-10-01", "100000.00"))));
+            assertEquals(Optional.empty(), after(BUYER, SELLER, "2026-10-01"));
         }
 
         @Test
         void aPurchaseTheOtherWayLongAgoIsNot() {
             // 91 days before
-            assertEquals(Optional.empty(), FraudSignals.roundTrip.raised(seen(
-                    contract("o2", BUYER, SELLER, "2026-11-20", "100000.00"),
-                    contract("o1", SELLER, BUYER, "2026-08-21", "100000.00"))));
+            assertEquals(Optional.empty(), after(SELLER, BUYER, "2026-08-21"));
         }
     }
 
@@ -163,8 +157,12 @@ class FraudSignalsTest {
         static final Party BUYER_PARTY = new Party(BUYER, "王伟", "杭州市西湖区文三路1号", "0571-88880001");
 
         static Optional<Signal> between(Party seller, boolean recordedAsRelated) {
+            return between(BUYER_PARTY, seller, recordedAsRelated);
+        }
+
+        static Optional<Signal> between(Party buyer, Party seller, boolean recordedAsRelated) {
             return FraudSignals.sharedParticulars.raised(new FraudSignals.Seen(
-                    contract("o1", BUYER, SELLER, "2026-11-20", "100000.00"), List.of(), BUYER_PARTY, seller,
+                    contract("o1", BUYER, SELLER, "2026-11-20", "100000.00"), List.of(), buyer, seller,
                     recordedAsRelated, List.of(), FraudTerms.HANGZHOU));
         }
 
@@ -189,10 +187,7 @@ class FraudSignalsTest {
 
         @Test
         void particularsNobodyFilledInAreNotShared() {
-            Party blankBuyer = new Party(BUYER, null, "", null);
-            assertEquals(Optional.empty(), FraudSignals.sharedParticulars.raised(new FraudSignals.Seen(
-                    contract("o1", BUYER, SELLER, "2026-11-20", "100000.00"), List.of(), blankBuyer,
-                    new Party(SELLER, null, "", null), false, List.of(), FraudTerms.HANGZHOU)));
+            assertEquals(Optional.empty(), between(new Party(BUYER, null, "", null), new Party(SELLER, null, "", null), false));
         }
 
         @Test

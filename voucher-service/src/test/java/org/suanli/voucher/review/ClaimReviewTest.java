@@ -45,11 +45,8 @@ class ClaimReviewTest {
     @Test
     void a_large_claim_is_held_in_review_and_redeemed_only_once_reviewed_and_approved() {
         int year = 2041;
-        Contracts.budget("SUANLI", year, "10000000.00");
-        String order = "ord-" + UUID.randomUUID();
         // 1,000,000.00 CNY of domestic compute at 30% → 300,000.00 held.
-        Contracts.placed(order, BUYER, 100_000_000L, LocalDate.of(year, 3, 2), "NONE");
-        Contracts.delivered(order, 100_000_000L, "IN_REVIEW");
+        String order = delivered(year, 100_000_000L, LocalDate.of(year, 3, 2), 100_000_000L, "IN_REVIEW");
 
         // Not payable: still held in full, not redeemed, not among the redemptions; SubsidyInReview, no SubsidyRedeemed.
         assertThat(figure(year, "SUANLI", "held")).isEqualTo("300000.00");
@@ -99,10 +96,7 @@ class ClaimReviewTest {
     @Test
     void the_person_who_reviewed_a_claim_cannot_also_approve_it() {
         int year = 2042;
-        Contracts.budget("SUANLI", year, "10000000.00");
-        String order = "ord-" + UUID.randomUUID();
-        Contracts.placed(order, BUYER, 100_000_000L, LocalDate.of(year, 3, 2), "NONE");
-        Contracts.delivered(order, 100_000_000L, "IN_REVIEW");
+        String order = delivered(year, 100_000_000L, LocalDate.of(year, 3, 2), 100_000_000L, "IN_REVIEW");
         Api.as("admin1").body("{}").post("/api/claims/" + order + "/review").then().statusCode(200);
 
         // No demo user holds both roles, so the use case is asked directly, as the resource would for such a user.
@@ -118,11 +112,8 @@ class ClaimReviewTest {
     @Test
     void a_refused_claim_gives_the_whole_hold_back_with_its_reason() {
         int year = 2043;
-        Contracts.budget("SUANLI", year, "10000000.00");
-        String order = "ord-" + UUID.randomUUID();
         // Ordered 1,200,000.00 (360,000.00 held), delivered 900,000.00: in review on 270,000.00.
-        Contracts.placed(order, BUYER, 120_000_000L, LocalDate.of(year, 6, 1), "NONE");
-        Contracts.delivered(order, 90_000_000L, "IN_REVIEW");
+        String order = delivered(year, 120_000_000L, LocalDate.of(year, 6, 1), 90_000_000L, "IN_REVIEW");
         Api.as("admin1").get("/api/claims/" + order).then().body("suanli", equalTo("270000.00"));
         assertThat(figure(year, "SUANLI", "held")).isEqualTo("360000.00");
         assertThat(usage(year, BUYER, "declared")).isEqualTo("900000.00");
@@ -152,16 +143,25 @@ class ClaimReviewTest {
     @Test
     void claims_up_to_the_threshold_are_redeemed_at_delivery_as_before() {
         int year = 2044;
-        Contracts.budget("SUANLI", year, "10000000.00");
-        String order = "ord-" + UUID.randomUUID();
         // Exactly 500,000.00 is not above the threshold: 150,000.00 redeemed at once.
-        Contracts.placed(order, BUYER, 50_000_000L, LocalDate.of(year, 2, 1), "NONE");
-        Contracts.delivered(order, 50_000_000L, "REDEEMED");
+        String order = delivered(year, 50_000_000L, LocalDate.of(year, 2, 1), 50_000_000L, "REDEEMED");
         Api.as("admin1").get("/api/holds/" + order).then().body("suanliRedeemed", equalTo("150000.00"));
         Api.as("admin1").get("/api/claims/" + order).then().statusCode(404);
         assertThat(Contracts.eventTypes(db, order)).containsExactly("SubsidyHeld", "SubsidyRedeemed");
         // the redemption names the buyer as the registry has it, for settlement's public notice (公示)
         assertThat(Contracts.events(db, order).get(1).payload().path("buyerName").asText()).isEqualTo(BUYER);
         assertThat(figure(year, "SUANLI", "redeemed")).isEqualTo("150000.00");
+    }
+
+    /**
+     * A contract of this class's buyer in its own program year (budget 10,000,000.00), ordered and delivered; waits
+     * until the delivery's answer is {@code outcome} (IN_REVIEW or REDEEMED). Returns the order id.
+     */
+    private static String delivered(int year, long orderedFen, LocalDate contractDate, long deliveredFen, String outcome) {
+        Contracts.budget("SUANLI", year, "10000000.00");
+        String order = "ord-" + UUID.randomUUID();
+        Contracts.placed(order, BUYER, orderedFen, contractDate, "NONE");
+        Contracts.delivered(order, deliveredFen, outcome);
+        return order;
     }
 }
