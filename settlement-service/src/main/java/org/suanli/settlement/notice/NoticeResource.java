@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.suanli.kernel.api.ApiContract;
 import org.suanli.kernel.http.Params;
 import org.suanli.settlement.batch.Periods;
 
@@ -48,6 +50,8 @@ public class NoticeResource {
     }
 
     @Operation(summary = "File an objection (异议) to a line of the notice", description = "No login. Anyone may object while the line's window is open, with a contact (seen by the program office only) and a reason. Limited per client address: 429 with Retry-After beyond it.")
+    @Extension(name = ApiContract.CREATED, value = "true")
+    @Extension(name = ApiContract.REFUSES, value = "422 429")
     @POST
     @Path("/{orderId}/objections")
     public Response file(@PathParam("orderId") String orderId, @Valid @NotNull NoticeViews.ObjectionForm form) {

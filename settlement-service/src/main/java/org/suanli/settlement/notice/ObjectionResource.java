@@ -55,6 +55,7 @@ public class ObjectionResource {
     @Operation(summary = "Answer an objection", description = "UPHELD or DISMISSED, with a note; an answer is final (409 objection-answered). DISMISSED puts a held-out order back into its partner's open batch; UPHELD keeps it out until voucher-service's clawback (POST /api/holds/{orderId}/clawbacks with the answer's `clawback`) reaches the ledger.")
     @Extension(name = ApiContract.ETAG, value = "true")
     @Extension(name = ApiContract.IF_MATCH, value = "true")
+    @Extension(name = ApiContract.REFUSES, value = "409")
     @POST
     @Path("/{id}/answer")
     public NoticeViews.ObjectionView answer(@PathParam("id") String id, @Valid @NotNull NoticeViews.AnswerForm form) {

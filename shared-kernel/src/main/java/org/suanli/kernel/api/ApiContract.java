@@ -59,7 +59,7 @@ public final class ApiContract {
     /**
      * The refusals an operation can answer beyond the ones its shape implies, as space-separated statuses, e.g.
      * {@code "409 422"}: 409 a conflict with the current state, 422 a rule of the programme, 404 on a path without an
-     * id, 502/503 a service it needs, 302 a browser page's login. Only the code knows them; {@link ContractFilter}
+     * id, 502/503 a service it needs, 429 a rate limit, 302 a browser page's login. Only the code knows them; {@link ContractFilter}
      * documents them (errors with the problem schema).
      */
     public static final String REFUSES = "x-refuses";

@@ -46,6 +46,7 @@ public class ContractFilter implements OASFilter {
             Map.entry("415", "A body that is not JSON in UTF-8 (Content-Type application/json), or a body where none is "
                     + "taken; nothing was changed"),
             Map.entry("422", "A rule of the programme refuses the request; nothing was changed"),
+            Map.entry("429", "Too many requests from this client: try again after the seconds Retry-After says; nothing was changed"),
             Map.entry("502", "A service this request needs answered wrongly; nothing was changed"),
             Map.entry("503", "A service this request needs is unavailable; nothing was changed, try again later"));
 
