@@ -60,16 +60,17 @@ public class CatalogAnswers extends TypedEventHandler {
         switch (e.type()) {
             case CatalogEvents.OFFERING_PUBLISHED, CatalogEvents.OFFERING_CHANGED, CatalogEvents.OFFERING_WITHDRAWN ->
                     offerings.changed(e.aggregateId());
-            default -> {
-                CatalogEvents.Capacity c = codec.payload(e, CatalogEvents.Capacity.class);
-                flow.onCapacity(e, c);
-                switch (e.type()) {
-                    case CatalogEvents.CAPACITY_RESERVED -> offerings.capacityMoved(c.offeringId(), c.gpuHoursTenths());
-                    case CatalogEvents.CAPACITY_RELEASED -> offerings.capacityMoved(c.offeringId(), -c.gpuHoursTenths());
-                    default -> {
-                    }
-                }
-            }
+            default -> onCapacity(e, codec.payload(e, CatalogEvents.Capacity.class));
+        }
+    }
+
+    /** The order's step, and the copy of the offering following the hours catalog reserved or gave back. */
+    private void onCapacity(EventEnvelope e, CatalogEvents.Capacity c) {
+        flow.onCapacity(e, c);
+        if (CatalogEvents.CAPACITY_RESERVED.equals(e.type())) {
+            offerings.capacityMoved(c.offeringId(), c.gpuHoursTenths());
+        } else if (CatalogEvents.CAPACITY_RELEASED.equals(e.type())) {
+            offerings.capacityMoved(c.offeringId(), -c.gpuHoursTenths());
         }
     }
 }
