@@ -399,7 +399,7 @@ cmd_test() {
     -Dbench.cluster-pool="$POOL" "$@"
 }
 
-usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2; }
 
 case "${1:-}" in
   up) cmd_up ;;

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +35,8 @@ final class ClusterTest {
     /** How long the killed ones stay dead: the survivors alone carry the load meanwhile. */
     static final double FAULT_SECONDS = Double.parseDouble(System.getProperty("bench.fault-seconds", "30"));
     static final double AFTER_SECONDS = Double.parseDouble(System.getProperty("bench.after-seconds", "30"));
-    static final String BROKER = System.getProperty("bench.cluster-broker", "kafka-2");
+    /** "leader": the KRaft quorum's leader (the active controller, itself a broker leading partitions); or kafka-N. */
+    static final String BROKER = System.getProperty("bench.cluster-broker", "leader");
     static final String INSTANCE = System.getProperty("bench.cluster-instance", "a");
     static final double MAX_GAP_SECONDS = 15;
     static final Path SCRIPT = Path.of(System.getProperty("bench.cluster-script", REPO.resolve("deploy/cluster.sh").toString()));
@@ -43,12 +46,13 @@ final class ClusterTest {
         Instant started = Instant.now();
         StringBuilder report = new StringBuilder();
         OrderBench.header(report, "Cluster run of", started);
+        String before = OrderBench.run(REPO, SCRIPT.toString(), "status");
         List<String> victims = new ArrayList<>();
-        victims.add(BROKER);
+        java.util.regex.Matcher leader = java.util.regex.Pattern.compile("KRaft quorum: leader (\\d+)").matcher(before);
+        victims.add(!"leader".equals(BROKER) ? BROKER : leader.find() ? "kafka-" + leader.group(1) : "kafka-2");
         for (String s : Procs.SERVICES) {
             victims.add(s + "-" + INSTANCE);
         }
-        String before = OrderBench.run(REPO, SCRIPT.toString(), "status");
 
         Actors actors = Actors.setUp(OrderBench.BUYERS, 50_000);
         Load load = new Load(actors);
@@ -56,7 +60,14 @@ final class ClusterTest {
         AtomicBoolean stop = new AtomicBoolean();
         Thread arrivals = load.background(RATE, phase::get, stop::get);
         log("steady load: %.0f orders/s over %s; %.0f s before the faults", RATE, Api.ORDERS, WARMUP_SECONDS);
-        OrderBench.sleep((long) (WARMUP_SECONDS * 1000));
+        // CPU per order in the steady state: from a third of the warm-up until the kill (JIT and pools warm by then).
+        OrderBench.sleep((long) (WARMUP_SECONDS * 1000 / 3));
+        Instant cpuFrom = Instant.now();
+        Map<String, Long> cpu0 = clusterCpu();
+        OrderBench.sleep((long) (WARMUP_SECONDS * 1000 * 2 / 3));
+        Map<String, Long> cpu = Procs.delta(cpu0, clusterCpu());
+        Instant cpuTo = Instant.now();
+        Map<String, String> rss = clusterRss();
 
         // The faults, together: one SIGKILL per victim, all in one command.
         phase.set(1);
@@ -128,6 +139,15 @@ final class ClusterTest {
                 .append("\n- decisions never stalled more than %.0f s: %s (longest %s)\n".formatted(MAX_GAP_SECONDS, gapOk ? "**held**" : "**BROKEN**", faultGap.render(killed)))
                 .append("- orders: %d in all; REJECTED %d (TIMEOUT %d); not placed %d; POSTs retried %d (POST retries %d), failed actions %d; all at the end of their plan within 150 s of the load's end: %s\n"
                         .formatted(all.size(), rejected, timeouts, notPlaced, retriedPosts, load.postErrors.get(), load.actionErrors.get(), settled ? "yes" : "**no**"));
+        long cpuOrders = all.stream().filter(o -> !o.intended.isBefore(cpuFrom) && o.intended.isBefore(cpuTo)).count();
+        report.append("\n### CPU per order in the steady state (%.0f s before the kill, %d orders; both instances of a service together) and memory\n\n"
+                        .formatted(secs(cpuFrom, cpuTo), cpuOrders))
+                .append("| process | CPU ms per order | CPU share of one core at this rate | RSS at the kill (a / b) |\n|---|---|---|---|\n");
+        for (Map.Entry<String, Long> e : cpu.entrySet()) {
+            double perOrder = e.getValue() / (double) Math.max(1, cpuOrders);
+            report.append("| %s | %.2f | %.0f %% | %s |%n".formatted(e.getKey(), perOrder,
+                    100.0 * e.getValue() / Math.max(1, Duration.between(cpuFrom, cpuTo).toMillis()), rss.getOrDefault(e.getKey(), "")));
+        }
         report.append("\n### Invariants (the *_cluster databases)\n\n").append(inv.render());
         report.append("\n<details><summary>deploy/cluster.sh status: before, while the victims were dead, after the restart</summary>\n\n```\n")
                 .append(before.strip()).append("\n\n--- dead:\n").append(during.strip()).append("\n\n--- restarted:\n").append(after.strip())
@@ -137,6 +157,49 @@ final class ClusterTest {
         OrderBench.append("CLUSTER.md", report);
         System.out.println(report);
         return ok ? 0 : 1;
+    }
+
+    static final List<String> GROUPS = List.of("catalog-service", "order-service", "voucher-service", "settlement-service", "kafka");
+
+    /** CPU milliseconds so far of the cluster's processes, summed per service (both instances) and for the three brokers; the machine's too. */
+    static Map<String, Long> clusterCpu() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String g : GROUPS) {
+            long sum = 0;
+            for (String n : members(g)) {
+                sum += Procs.cpuOf(Procs.pid(PIDS.resolve(n + ".pid")));
+            }
+            m.put(g.equals("kafka") ? "kafka (3 brokers)" : g, sum);
+        }
+        m.put("bench (this load generator)", Procs.cpuOf(ProcessHandle.current().pid()));
+        m.put("machine (all processes, 2 cores)", Procs.machine());
+        return m;
+    }
+
+    static Map<String, String> clusterRss() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String g : GROUPS) {
+            List<String> mb = new ArrayList<>();
+            for (String n : members(g)) {
+                long kb = -1;
+                try {
+                    for (String line : Files.readAllLines(Path.of("/proc/" + Procs.pid(PIDS.resolve(n + ".pid")) + "/status"))) {
+                        if (line.startsWith("VmRSS:")) {
+                            kb = Long.parseLong(line.replaceAll("\\D", ""));
+                        }
+                    }
+                } catch (Exception e) {
+                    // gone
+                }
+                mb.add(kb < 0 ? "?" : (kb / 1024) + " MB");
+            }
+            m.put(g.equals("kafka") ? "kafka (3 brokers)" : g, String.join(" / ", mb));
+        }
+        return m;
+    }
+
+    private static List<String> members(String group) {
+        return group.equals("kafka") ? List.of("kafka-1", "kafka-2", "kafka-3") : List.of(group + "-a", group + "-b");
     }
 
     record Gap(double seconds, Instant from, Instant to) {
