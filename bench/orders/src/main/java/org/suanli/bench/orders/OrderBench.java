@@ -43,12 +43,18 @@ public final class OrderBench {
 
     public static void main(String[] args) throws Exception {
         String mode = System.getProperty("bench.mode", "report");
-        int rc = switch (mode) {
-            case "faults" -> new FaultTest().run();
-            case "cluster" -> new ClusterTest().run();
-            case "steady" -> new OrderBench().steady();
-            default -> new OrderBench().run();
-        };
+        int rc;
+        try {
+            rc = switch (mode) {
+                case "faults" -> new FaultTest().run();
+                case "cluster" -> new ClusterTest().run();
+                case "steady" -> new OrderBench().steady();
+                default -> new OrderBench().run();
+            };
+        } catch (Throwable e) { // the load's threads must not outlive a run that failed
+            e.printStackTrace();
+            rc = 2;
+        }
         System.exit(rc);
     }
 
