@@ -167,6 +167,7 @@ service_start() {
     order-service) calls="$(stork catalog "$CATALOG_LIST")" ;;
     settlement-service) calls="$(stork voucher "$VOUCHER_LIST") $(stork orders "$ORDER_LIST") $(stork catalog "$CATALOG_LIST")" ;;
   esac
+  # The access log (in the instance's log) shows which instance each call reached (bench/orders counts them).
   # The development secrets as deploy/services.sh hands them; SUANLI_INSTANCE_ID names the static consumer-group
   # member (<id>-<channel>), so each instance has its own and keeps it across restarts.
   # shellcheck disable=SC2086
@@ -175,7 +176,7 @@ service_start() {
     "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP" "SUANLI_INSTANCE_ID=$name" \
     java $SERVICE_HEAP "-Dsuanli.cluster=$name" "-Dquarkus.http.port=$port" \
     "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${db}_cluster" \
-    "-Dquarkus.datasource.jdbc.max-size=$POOL" $calls \
+    "-Dquarkus.datasource.jdbc.max-size=$POOL" -Dquarkus.http.access-log.enabled=true $calls \
     -jar "$jar" >>"$LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$name.pid"
   STARTED+=("$name")

@@ -59,6 +59,31 @@ final class ClusterTest {
         AtomicInteger phase = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         Thread arrivals = load.background(RATE, phase::get, stop::get);
+        // Beside the orders, a buyer's net-price search once a second (catalog-service asks voucher-service for quotes).
+        java.util.concurrent.atomic.AtomicLongArray search = new java.util.concurrent.atomic.AtomicLongArray(4); // total, failed, fell back, fell back while dead
+        AtomicBoolean victimsDead = new AtomicBoolean();
+        Thread searcher = new Thread(() -> {
+            String token = actors.buyers.get(0).user().token();
+            for (int i = 0; !stop.get(); i++) {
+                String path = "/api/offerings?sort=net&hours=10&size=20";
+                Api.Answer a = Api.call("GET", Api.CATALOGS.get(i % Api.CATALOGS.size()) + path, token, null);
+                if (a.status() == -1) { // that instance is away: the other, as a load balancer would
+                    a = Api.call("GET", Api.CATALOGS.get((i + 1) % Api.CATALOGS.size()) + path, token, null);
+                }
+                search.incrementAndGet(0);
+                if (a.status() != 200) {
+                    search.incrementAndGet(1);
+                } else if (a.body().path("netPriceUnavailable").asBoolean(false)) {
+                    search.incrementAndGet(2);
+                    if (victimsDead.get()) {
+                        search.incrementAndGet(3);
+                    }
+                }
+                OrderBench.sleep(1000);
+            }
+        }, "searcher");
+        searcher.setDaemon(true);
+        searcher.start();
         log("steady load: %.0f orders/s over %s; %.0f s before the faults", RATE, Api.ORDERS, WARMUP_SECONDS);
         // CPU per order in the steady state: from a third of the warm-up until the kill (JIT and pools warm by then).
         OrderBench.sleep((long) (WARMUP_SECONDS * 1000 / 3));
@@ -82,6 +107,7 @@ final class ClusterTest {
         List<String> kill = new ArrayList<>(List.of("kill", "-KILL"));
         kill.addAll(pids);
         Instant killed = Instant.now();
+        victimsDead.set(true);
         OrderBench.run(REPO, kill.toArray(String[]::new));
         for (String v : victims) {
             Files.deleteIfExists(PIDS.resolve(v + ".pid"));
@@ -94,6 +120,7 @@ final class ClusterTest {
         Instant restarted = Instant.now();
         String startOut = OrderBench.run(REPO, SCRIPT.toString(), "start");
         Instant ready = Instant.now();
+        victimsDead.set(false);
         String after = OrderBench.run(REPO, SCRIPT.toString(), "status");
         boolean allBack = !after.contains("DOWN");
         log("restarted: ready %.1f s after the start (%s)", secs(restarted, ready), allBack ? "all eleven up" : "NOT ALL UP");
@@ -101,6 +128,7 @@ final class ClusterTest {
         OrderBench.sleep((long) (AFTER_SECONDS * 1000));
         stop.set(true);
         arrivals.join();
+        searcher.join(5000);
         Instant loadStopped = Instant.now();
         log("load stopped; waiting for every order to reach the end of its plan");
         boolean settled = OrderBench.awaitSettled(load.snapshot(), Duration.ofSeconds(150));
@@ -148,6 +176,10 @@ final class ClusterTest {
             report.append("| %s | %.2f | %.0f %% | %s |%n".formatted(e.getKey(), perOrder,
                     100.0 * e.getValue() / Math.max(1, Duration.between(cpuFrom, cpuTo).toMillis()), rss.getOrDefault(e.getKey(), "")));
         }
+        report.append("- net-price searches (a buyer, once a second, round robin over the catalog instances, the other tried when one is unreachable): %d, failed %d, answered with list prices because voucher-service could not quote %d (%d of them while the victims were dead)\n"
+                .formatted(search.get(0), search.get(1), search.get(2), search.get(3)));
+        report.append("\n### Calls each instance answered (its access log, the whole run including `up`'s demo data)\n\n")
+                .append(callsSpread());
         report.append("\n### Invariants (the *_cluster databases)\n\n").append(inv.render());
         report.append("\n<details><summary>deploy/cluster.sh status: before, while the victims were dead, after the restart</summary>\n\n```\n")
                 .append(before.strip()).append("\n\n--- dead:\n").append(during.strip()).append("\n\n--- restarted:\n").append(after.strip())
@@ -157,6 +189,30 @@ final class ClusterTest {
         OrderBench.append("CLUSTER.md", report);
         System.out.println(report);
         return ok ? 0 : 1;
+    }
+
+    /** Which instance answered what: both must have, and a restarted one again (lines of the access log). */
+    static String callsSpread() {
+        String[][] calls = {
+                {"catalog-service", "GET /api/offerings/", "offering reads (order-service placing, via Stork)"},
+                {"order-service", "POST /api/orders ", "orders placed (the load, round robin)"},
+                {"voucher-service", "POST /api/quotes/batch", "quotes (catalog-service's net-price search, via Stork)"},
+                {"voucher-service", "GET /api/redemptions", "redemptions (settlement-service's reconciliation, via Stork)"}};
+        StringBuilder sb = new StringBuilder("| call | instance a | instance b |\n|---|---|---|\n");
+        for (String[] c : calls) {
+            sb.append("| `").append(c[1].strip()).append("` ").append(c[2]).append(" |");
+            for (String inst : List.of("a", "b")) {
+                long n = 0;
+                try (var lines = Files.lines(REPO.resolve(".run/cluster/logs/" + c[0] + "-" + inst + ".log"))) {
+                    n = lines.filter(l -> l.contains("\"" + c[1])).count();
+                } catch (Exception e) {
+                    n = -1;
+                }
+                sb.append(' ').append(n).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     static final List<String> GROUPS = List.of("catalog-service", "order-service", "voucher-service", "settlement-service", "kafka");
