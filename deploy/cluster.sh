@@ -80,7 +80,7 @@ psql_admin() { as_postgres psql -X -q -v ON_ERROR_STOP=1 -p 5432 "$@"; }
 kafka_java() { java -Dlog4j2.configurationFile="$DEPLOY_DIR/kafka/log4j2.xml" -Dkafka.logs.dir="$LOGS/tools" -cp "$KAFKA_HOME/lib/*" "$@"; }
 
 kafka_configure() {
-  local n="$1" dir="$CRUN/kafka-$n"
+  local n="$1" dir="$CRUN/kafka-$1"
   mkdir -p "$dir" "$CONF"
   cat >"$CONF/kafka-$n.properties" <<PROPS
 # Written by deploy/cluster.sh: node $n of three, broker and KRaft controller in one JVM, loopback only.
