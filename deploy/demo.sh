@@ -5,9 +5,10 @@
 set -euo pipefail
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$DEPLOY_DIR/.." && pwd)"
-VOUCHER=http://127.0.0.1:8083
-ORDER=http://127.0.0.1:8082
-CATALOG=http://127.0.0.1:8081
+# deploy/cluster.sh points it at its own instances; deploy/run.sh and deploy/test.sh use the defaults.
+VOUCHER="${DEMO_VOUCHER_URL:-http://127.0.0.1:8083}"
+ORDER="${DEMO_ORDER_URL:-http://127.0.0.1:8082}"
+CATALOG="${DEMO_CATALOG_URL:-http://127.0.0.1:8081}"
 
 log() { printf '[demo %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 token() { "$DEPLOY_DIR/token.sh" "$1"; }

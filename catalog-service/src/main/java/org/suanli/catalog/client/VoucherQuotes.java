@@ -2,6 +2,7 @@ package org.suanli.catalog.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -34,7 +35,7 @@ public class VoucherQuotes {
         try {
             for (int from = 0; from < items.size(); from += BATCH) {
                 List<QuoteRequest.Item> chunk = new ArrayList<>(items.subList(from, Math.min(items.size(), from + BATCH)));
-                QuoteBatch answer = client.quote(bearer, new QuoteRequest(null, zhinengMode, chunk));
+                QuoteBatch answer = quoteOnce(bearer, new QuoteRequest(null, zhinengMode, chunk));
                 if (answer == null || answer.items() == null) {
                     return Optional.empty();
                 }
@@ -45,5 +46,19 @@ public class VoucherQuotes {
             return Optional.empty();
         }
         return items.stream().allMatch(i -> byRef.containsKey(i.ref())) ? Optional.of(byRef) : Optional.empty();
+    }
+
+    /**
+     * One quote call, tried once more at once if voucher-service could not be reached (refused, reset, timed out):
+     * behind a {@code stork://} URL with several instances (deploy/cluster.sh) the second try goes to the next one.
+     * A quote changes nothing, so asking twice is harmless; an answer (any HTTP status) is not retried.
+     */
+    private QuoteBatch quoteOnce(String bearer, QuoteRequest request) {
+        try {
+            return client.quote(bearer, request);
+        } catch (ProcessingException unreachable) {
+            LOG.debugf("voucher-service unreachable for a quote, trying once more: %s", unreachable.getMessage());
+            return client.quote(bearer, request);
+        }
     }
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
@@ -30,8 +29,7 @@ public class CatalogClient {
     private static final Logger LOG = Logger.getLogger(CatalogClient.class);
 
     @Inject
-    @RestClient
-    CatalogApi api;
+    CatalogCalls api;
 
     public CatalogOffering offering(String offeringId, String bearer) {
         JsonNode n;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.math.BigDecimal;
@@ -14,7 +15,11 @@ import java.math.BigDecimal;
 /**
  * catalog-service's offering read, with the caller's token. URL: {@code quarkus.rest-client.catalog.url}. Only the
  * offering's fixed description is read (not its capacity, which moves with every order).
+ * <p>
+ * Reads only, so a call that could not reach the service (refused, reset, timed out) is tried once more at once:
+ * behind a {@code stork://} URL with several instances (deploy/cluster.sh) that is the next instance.
  */
+@Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = jakarta.ws.rs.ProcessingException.class)
 @RegisterRestClient(configKey = "catalog")
 @Path("/api/offerings")
 @Produces(MediaType.APPLICATION_JSON)

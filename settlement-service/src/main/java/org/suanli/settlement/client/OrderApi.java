@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.time.Instant;
@@ -17,7 +18,11 @@ import java.util.List;
  * order-service's order read, with the caller's token: order-service decides who may see the order (its buyer, its
  * partner, officials; anyone else gets 404). URL: {@code quarkus.rest-client.orders.url}. Only the fields the claim
  * dossier carries are read; fields added later are ignored.
+ * <p>
+ * Reads only, so a call that could not reach the service (refused, reset, timed out) is tried once more at once:
+ * behind a {@code stork://} URL with several instances (deploy/cluster.sh) that is the next instance.
  */
+@Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = jakarta.ws.rs.ProcessingException.class)
 @RegisterRestClient(configKey = "orders")
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
@@ -14,7 +15,11 @@ import java.util.List;
 /**
  * voucher-service's read API (docs/CONVENTIONS.md), called with the caller's own bearer token: a read a
  * finance user is waiting on, never a change of voucher-service's state. URL: {@code quarkus.rest-client.voucher.url}.
+ * <p>
+ * Reads only, so a call that could not reach the service (refused, reset, timed out) is tried once more at once:
+ * behind a {@code stork://} URL with several instances (deploy/cluster.sh) that is the next instance.
  */
+@Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = jakarta.ws.rs.ProcessingException.class)
 @RegisterRestClient(configKey = "voucher")
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,19 +12,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /** The stack's HTTP APIs as a plain client sees them: JSON in, JSON out, a bearer token. */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String CATALOG = System.getProperty("bench.catalog", "http://127.0.0.1:8081");
-    static final String ORDER = System.getProperty("bench.order", "http://127.0.0.1:8082");
-    static final String VOUCHER = System.getProperty("bench.voucher", "http://127.0.0.1:8083");
-    static final String SETTLEMENT = System.getProperty("bench.settlement", "http://127.0.0.1:8084");
+    /**
+     * Each service's base URLs: one, or several separated by commas (deploy/cluster.sh's two instances). The first
+     * serves the set-up; the orders and their actions go round robin over all ({@link #order()}), so a retry after
+     * a failed call goes to the next instance, as behind a load balancer.
+     */
+    static final List<String> CATALOGS = urls("bench.catalog", "http://127.0.0.1:8081");
+    static final List<String> ORDERS = urls("bench.order", "http://127.0.0.1:8082");
+    static final List<String> VOUCHERS = urls("bench.voucher", "http://127.0.0.1:8083");
+    static final List<String> SETTLEMENTS = urls("bench.settlement", "http://127.0.0.1:8084");
+    static final String CATALOG = CATALOGS.get(0);
+    static final String ORDER = ORDERS.get(0);
+    static final String VOUCHER = VOUCHERS.get(0);
+    static final String SETTLEMENT = SETTLEMENTS.get(0);
+    private static final AtomicInteger NEXT_ORDER = new AtomicInteger();
     static final String KEYCLOAK = System.getProperty("bench.keycloak", "http://127.0.0.1:8180");
 
     /** HTTP/1.1 keep-alive: what the services speak; a connection per request in flight, pooled. */
@@ -42,6 +55,34 @@ final class Api {
     }
 
     private Api() {
+    }
+
+    private static List<String> urls(String property, String fallback) {
+        return Arrays.stream(System.getProperty(property, fallback).split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** order-service's next instance, round robin (the only one on the single stack). */
+    static String order() {
+        return ORDERS.get(Math.floorMod(NEXT_ORDER.getAndIncrement(), ORDERS.size()));
+    }
+
+    /** The instance after {@code base} (a retry goes there rather than to the one that just failed). */
+    static String orderAfter(String base) {
+        int i = ORDERS.indexOf(base);
+        return ORDERS.get((i + 1) % ORDERS.size());
+    }
+
+    /** The first instance of {@code bases} that answers at all (a dead one gives -1): a read that survives one dying. */
+    static Answer callAny(List<String> bases, String method, String path, String token, Object body) {
+        Answer a = null;
+        for (String base : bases) {
+            a = call(method, base + path, token, body);
+            if (a.status() != -1 && a.status() != 502 && a.status() != 503) {
+                return a;
+            }
+        }
+        return a;
     }
 
     static HttpRequest request(String method, String url, String token, Object body, Map<String, String> headers) {

@@ -28,13 +28,17 @@ final class Invariants {
     final List<String> broken = new ArrayList<>();
     final List<String> held = new ArrayList<>();
 
+    /** The databases' names end in this (deploy/cluster.sh: {@code _cluster}); the roles are the services' own. */
+    static final String DB_SUFFIX = System.getProperty("bench.db-suffix", "");
+
     static Connection db(String name) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, name, name);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name + DB_SUFFIX, name, name);
     }
 
     static Invariants check(List<Order> run, Actors actors, boolean settlement) throws SQLException {
         Invariants inv = new Invariants();
         inv.decided(run);
+        inv.exactlyOnce();
         inv.money();
         inv.capacity();
         inv.oneHoldPerOrder(run);
@@ -63,6 +67,21 @@ final class Invariants {
         }
         verdict(open == 0, "every order of the run decided and at the end of its plan: %d orders %s, %d not"
                 .formatted(run.size(), new java.util.TreeMap<>(byState), open));
+    }
+
+    /** From order-service's transition history (the whole database): no order reached a state twice, none both ways. */
+    private void exactlyOnce() throws SQLException {
+        try (Connection c = db("orders"); ResultSet r = c.createStatement().executeQuery("""
+                select (select count(distinct order_id) from order_history),
+                       (select count(*) from (select order_id, to_state from order_history
+                                              group by order_id, to_state having count(*) > 1) d),
+                       (select count(*) from (select order_id from order_history where to_state in ('CONFIRMED', 'REJECTED')
+                                              group by order_id having count(distinct to_state) > 1) b)""")) {
+            r.next();
+            verdict(r.getLong(2) == 0 && r.getLong(3) == 0,
+                    "every order ends exactly once (order_history, whole database): %d orders, %d (order, state) pairs reached twice, %d orders both confirmed and rejected"
+                            .formatted(r.getLong(1), r.getLong(2), r.getLong(3)));
+        }
     }
 
     private void money() throws SQLException {
@@ -227,7 +246,7 @@ final class Invariants {
                             .formatted(completed.size(), entries, missing, extra));
         }
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        Api.Answer a = Api.call("GET", Api.SETTLEMENT + "/api/reconciliation?period=" + year, actors.finance1.token(), null);
+        Api.Answer a = Api.callAny(Api.SETTLEMENTS, "GET", "/api/reconciliation?period=" + year, actors.finance1.token(), null);
         JsonNode b = a.body();
         verdict(a.status() == 200 && b.path("clean").asBoolean(false),
                 "reconciliation %d (finance1): HTTP %d, clean %s, mismatches %s, missing in ledger %d, missing in voucher %d"

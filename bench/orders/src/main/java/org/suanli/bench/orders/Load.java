@@ -93,13 +93,14 @@ final class Load {
                 {"offeringId":"%s","gpuHours":"1.0","windowStart":"%s","windowEnd":"%s","zhinengMode":"NONE"}"""
                 .formatted(offering.id(), start, start.plus(7, ChronoUnit.DAYS));
         String key = UUID.randomUUID().toString();
-        post(o, body, key);
+        post(o, body, key, Api.order());
         return o;
     }
 
-    private void post(Order o, String body, String key) {
+    /** To {@code base}; a retry goes to order-service's next instance (the same one on the single stack). */
+    private void post(Order o, String body, String key, String base) {
         o.postAttempts++;
-        HttpRequest r = Api.request("POST", Api.ORDER + "/api/orders", o.buyer.user().token(), body,
+        HttpRequest r = Api.request("POST", base + "/api/orders", o.buyer.user().token(), body,
                 Map.of("Idempotency-Key", key));
         Api.async(r).thenAccept(a -> {
             if (a.ok()) {
@@ -109,7 +110,7 @@ final class Load {
                 tracker.register(o);
             } else if (retryable(a.status()) && !gaveUp(o)) {
                 postErrors.incrementAndGet();
-                CompletableFuture.delayedExecutor(backoff(o.postAttempts), TimeUnit.MILLISECONDS).execute(() -> post(o, body, key));
+                CompletableFuture.delayedExecutor(backoff(o.postAttempts), TimeUnit.MILLISECONDS).execute(() -> post(o, body, key, Api.orderAfter(base)));
             } else {
                 postErrors.incrementAndGet();
                 o.postStatus = a.status();
@@ -123,23 +124,24 @@ final class Load {
     /** Confirmed: the buyer cancels, or the partner reports delivery of every hour, as the order's plan says. */
     private void act(Order o) {
         if (o.plan == Order.Plan.CANCEL) {
-            action(o, Api.request("POST", Api.ORDER + "/api/orders/" + o.id + "/cancel", o.buyer.user().token(),
-                    "{\"reason\":\"bench: plans changed\"}", Map.of()), System.nanoTime());
+            action(o, base -> Api.request("POST", base + "/api/orders/" + o.id + "/cancel", o.buyer.user().token(),
+                    "{\"reason\":\"bench: plans changed\"}", Map.of()), Api.order(), System.nanoTime());
         } else {
             Actors.User partner = actors.partners.get(o.offering.partnerId());
             String invoice = "BENCH-" + o.id.replaceAll("[^A-Za-z0-9]", "");
-            action(o, Api.request("POST", Api.ORDER + "/api/orders/" + o.id + "/delivery", partner.token(),
-                    "{\"gpuHoursUsed\":\"1.0\",\"invoiceNumber\":\"" + invoice + "\"}", Map.of()), System.nanoTime());
+            action(o, base -> Api.request("POST", base + "/api/orders/" + o.id + "/delivery", partner.token(),
+                    "{\"gpuHoursUsed\":\"1.0\",\"invoiceNumber\":\"" + invoice + "\"}", Map.of()), Api.order(), System.nanoTime());
         }
     }
 
-    private void action(Order o, HttpRequest r, long since) {
-        Api.async(r).thenAccept(a -> {
+    /** The request is made anew for each try: a retry goes to order-service's next instance. */
+    private void action(Order o, java.util.function.Function<String, HttpRequest> r, String base, long since) {
+        Api.async(r.apply(base)).thenAccept(a -> {
             o.actionStatus = a.status();
             if (!a.ok()) {
                 actionErrors.incrementAndGet();
                 if (retryable(a.status()) && System.nanoTime() - since < GIVE_UP.toNanos()) {
-                    CompletableFuture.delayedExecutor(backoff(++o.actionAttempts), TimeUnit.MILLISECONDS).execute(() -> action(o, r, since));
+                    CompletableFuture.delayedExecutor(backoff(++o.actionAttempts), TimeUnit.MILLISECONDS).execute(() -> action(o, r, Api.orderAfter(base), since));
                 } else {
                     System.err.println("action on " + o.id + " failed: HTTP " + a.status() + " " + a.body());
                 }

@@ -25,7 +25,8 @@ import static org.suanli.bench.orders.Actors.log;
  * a short ramp finds the peak rate that placed → CONFIRMED keeps up with, then steps at 25/50/75/100 % of
  * it measure latencies (server timestamps), CPU per order of each process and the services' memory;
  * pgbench TPC-B before and after gives the machine's limit. Then the invariants; a broken one fails the run.
- * With -Dbench.mode=faults it is the recovery fault test instead ({@link FaultTest}).
+ * With -Dbench.mode=faults it is the recovery fault test instead ({@link FaultTest}); with -Dbench.mode=cluster the
+ * cluster test on what deploy/cluster.sh starts ({@link ClusterTest}).
  */
 public final class OrderBench {
 
@@ -42,11 +43,18 @@ public final class OrderBench {
 
     public static void main(String[] args) throws Exception {
         String mode = System.getProperty("bench.mode", "report");
-        int rc = switch (mode) {
-            case "faults" -> new FaultTest().run();
-            case "steady" -> new OrderBench().steady();
-            default -> new OrderBench().run();
-        };
+        int rc;
+        try {
+            rc = switch (mode) {
+                case "faults" -> new FaultTest().run();
+                case "cluster" -> new ClusterTest().run();
+                case "steady" -> new OrderBench().steady();
+                default -> new OrderBench().run();
+            };
+        } catch (Throwable e) { // the load's threads must not outlive a run that failed
+            e.printStackTrace();
+            rc = 2;
+        }
         System.exit(rc);
     }
 
