@@ -50,6 +50,7 @@ SERVICES=(catalog-service:1:catalog order-service:2:orders voucher-service:3:vou
 INSTANCES=(a b)
 port_of() { local idx="$1" inst="$2"; [[ $inst == a ]] && echo "818$idx" || echo "828$idx"; }
 SERVICE_HEAP="${CLUSTER_SERVICE_HEAP:--Xms64m -Xmx320m}"
+SERVICE_JIT="${SERVICE_JIT--XX:TieredStopAtLevel=1}" # C1 only on a small machine: see deploy/services.sh
 # 8 instances × 10 = 80 connections at most, beside the single stack's 4 × 30 and the tests' (max_connections 300).
 POOL="${CLUSTER_POOL:-10}"
 READY_TIMEOUT="${CLUSTER_READY_TIMEOUT:-240}"
@@ -174,7 +175,7 @@ service_start() {
   setsid env "QUARKUS_DATASOURCE_PASSWORD=$db" "OIDC_CLIENT_SECRET=marketplace-secret" \
     "DASHBOARD_SESSION_SECRET=dev-only-dashboard-session-secret-change-me-0123456789" \
     "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP" "SUANLI_INSTANCE_ID=$name" \
-    java $SERVICE_HEAP "-Dsuanli.cluster=$name" "-Dquarkus.http.port=$port" \
+    java $SERVICE_HEAP $SERVICE_JIT "-Dsuanli.cluster=$name" "-Dquarkus.http.port=$port" \
     "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${db}_cluster" \
     "-Dquarkus.datasource.jdbc.max-size=$POOL" -Dquarkus.http.access-log.enabled=true $calls \
     -jar "$jar" >>"$LOGS/$name.log" 2>&1 </dev/null &

@@ -23,6 +23,11 @@ mkdir -p "$LOGS" "$PIDS"
 SERVICES=(catalog-service:8081:catalog order-service:8082:orders voucher-service:8083:voucher settlement-service:8084:settlement)
 READY_TIMEOUT="${SERVICES_READY_TIMEOUT:-120}"
 SERVICE_HEAP="${SERVICE_HEAP:--Xms64m -Xmx384m}"
+# The JIT: C1 only. With four services, Kafka, Keycloak and PostgreSQL on two cores, the tiered JIT's C2 compiles
+# never settled: 15 minutes into a run it still took 73 % of order-service's CPU, and C1 alone more than doubled the
+# peak the order benchmark finds (bench/orders/REPORT.md, 22:17 and 22:29 runs of 2026-12-01). On machines with
+# cores to spare, SERVICE_JIT="" gives the JVM's default back.
+SERVICE_JIT="${SERVICE_JIT--XX:TieredStopAtLevel=1}"
 
 log() { printf '[services %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf '[services] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -69,7 +74,7 @@ start_one() {
                         "DASHBOARD_SESSION_SECRET=dev-only-dashboard-session-secret-change-me-0123456789")
   # -Dsuanli.service=<name> marks the process so pid_alive can recognise it.
   # shellcheck disable=SC2046
-  setsid env "${dev_secrets[@]}" java $SERVICE_HEAP $(class_data_sharing "$name" "$jar") "-Dsuanli.service=$name" \
+  setsid env "${dev_secrets[@]}" java $SERVICE_HEAP $SERVICE_JIT $(class_data_sharing "$name" "$jar") "-Dsuanli.service=$name" \
     "${props[@]}" -jar "$jar" >"$LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$name.pid"
 }
