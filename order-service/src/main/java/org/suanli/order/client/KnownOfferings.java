@@ -8,6 +8,8 @@ import org.suanli.order.order.OfferingSnapshot;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -39,6 +41,8 @@ public class KnownOfferings {
     private final AtomicLong drops = new AtomicLong();
     /** Offerings one request is reading again right now. */
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    /** Reads of catalog-service under way, by offering: requests that need the same offering meanwhile wait for it. */
+    private final Map<String, CompletableFuture<CatalogOffering>> reading = new ConcurrentHashMap<>();
 
     @Inject
     CatalogClient catalog;
@@ -65,12 +69,7 @@ public class KnownOfferings {
             return known.offering();
         }
         try {
-            long dropsBefore = drops.get();
-            CatalogOffering read = catalog.offering(offeringId, bearer);
-            if (drops.get() == dropsBefore) {
-                byId.put(offeringId, new Known(read, System.nanoTime()));
-            }
-            return read;
+            return read(offeringId, bearer);
         } catch (ProblemException e) {
             if (e.status() == 503 && usableIfNeeded) {
                 return known.offering(); // catalog cannot be reached: the copy still serves (stale-if-error)
@@ -80,6 +79,42 @@ public class KnownOfferings {
             if (refresher) {
                 refreshing.remove(offeringId);
             }
+        }
+    }
+
+    /**
+     * One read of catalog-service per offering at a time. A restarted order-service knows no offering, and the
+     * orders buyers retried meanwhile arrive together: each reading for itself once flooded catalog-service with
+     * hundreds of identical reads, which timed out and stalled its reservations too (issue #11's fault run).
+     * Those that wait share the reader's offering or its 503; a refusal (422) they read for themselves, since
+     * catalog-service answers it for the reader's token.
+     */
+    private CatalogOffering read(String offeringId, String bearer) {
+        CompletableFuture<CatalogOffering> mine = new CompletableFuture<>();
+        CompletableFuture<CatalogOffering> underway = reading.putIfAbsent(offeringId, mine);
+        if (underway != null) {
+            try {
+                return underway.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ProblemException p && p.status() == 503) {
+                    throw p;
+                }
+                return catalog.offering(offeringId, bearer);
+            }
+        }
+        try {
+            long dropsBefore = drops.get();
+            CatalogOffering read = catalog.offering(offeringId, bearer);
+            if (drops.get() == dropsBefore) {
+                byId.put(offeringId, new Known(read, System.nanoTime()));
+            }
+            mine.complete(read);
+            return read;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(offeringId, mine);
         }
     }
 

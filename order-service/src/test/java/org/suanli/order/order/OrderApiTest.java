@@ -269,6 +269,29 @@ class OrderApiTest {
     }
 
     @Test
+    void orders_arriving_together_on_an_offering_not_yet_known_ask_catalog_once() throws Exception {
+        // A restarted order-service knows no offering, and the orders retried meanwhile arrive at once.
+        String offering = Catalog.offering("8.00", "100.0");
+        long before = orders();
+        Catalog.answerAfter(400);
+        ExecutorService buyers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(buyers.submit(() -> post("sme1", UUID.randomUUID().toString(), body(offering, "1")).extract().statusCode()));
+            }
+            for (Future<Integer> a : answers) {
+                assertEquals(201, a.get(20, TimeUnit.SECONDS));
+            }
+        } finally {
+            Catalog.answerAfter(0);
+            buyers.shutdownNow();
+        }
+        assertEquals(before + 8, orders());
+        assertEquals(1, Catalog.readsOf(offering), "the eight orders waited for one read instead of reading eight times");
+    }
+
+    @Test
     void an_offering_catalog_announces_withdrawn_is_refused_at_once_though_it_was_ordered_on_a_moment_ago() {
         String offering = Catalog.offering("8.00", "100.0");
         post("sme1", UUID.randomUUID().toString(), body(offering, "1")).statusCode(201);

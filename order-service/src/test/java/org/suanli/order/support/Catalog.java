@@ -54,6 +54,16 @@ public final class Catalog {
         return r.statusCode() == 200 ? r.body() : null;
     }
 
+    /** How many times catalog was asked for this offering. */
+    public static int readsOf(String offeringId) {
+        return Integer.parseInt(call(HttpRequest.newBuilder(uri("/reads/" + offeringId)).GET().build()).body());
+    }
+
+    /** catalog takes this long to answer each read from now on (0: at once). */
+    public static void answerAfter(long millis) {
+        call(HttpRequest.newBuilder(uri("/answer-millis")).PUT(HttpRequest.BodyPublishers.ofString(Long.toString(millis))).build());
+    }
+
     public static void down() {
         call(HttpRequest.newBuilder(uri("/down")).POST(HttpRequest.BodyPublishers.noBody()).build());
     }

@@ -22,6 +22,9 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
 
     private final Map<String, String> offerings = new ConcurrentHashMap<>();
     private final Map<String, String> seenAuthorization = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> reads = new ConcurrentHashMap<>();
+    /** How long catalog takes to answer an offering (a busy catalog-service). */
+    private volatile long answerMillis;
     private volatile HttpServer catalog;
     private volatile int catalogPort;
     private HttpServer control;
@@ -51,6 +54,7 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
     private synchronized void catalogUp() throws IOException {
         if (catalog == null) {
             HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", catalogPort), 0);
+            s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // answers concurrently, as catalog does
             s.createContext("/api/offerings/", this::offering);
             s.start();
             catalogPort = s.getAddress().getPort();
@@ -75,6 +79,12 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
         } else if (method.equals("GET") && path.startsWith("/auth/")) {
             String auth = seenAuthorization.get(path.substring("/auth/".length()));
             respond(ex, auth == null ? 404 : 200, "text/plain", auth);
+        } else if (method.equals("GET") && path.startsWith("/reads/")) {
+            var n = reads.get(path.substring("/reads/".length()));
+            respond(ex, 200, "text/plain", String.valueOf(n == null ? 0 : n.get()));
+        } else if (method.equals("PUT") && path.equals("/answer-millis")) {
+            answerMillis = Long.parseLong(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim());
+            respond(ex, 204, null, null);
         } else if (method.equals("POST") && path.equals("/down")) {
             catalogDown();
             respond(ex, 204, null, null);
@@ -94,6 +104,14 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         seenAuthorization.put(id, auth);
+        reads.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        if (answerMillis > 0) {
+            try {
+                Thread.sleep(answerMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String body = offerings.get(id);
         if (body == null) {
             respond(ex, 404, "application/problem+json",
