@@ -43,6 +43,34 @@ public class CapacityLedger {
     public record Outcome(Reservation reservation, boolean applied) {
     }
 
+    /**
+     * Locks, in id order, the named offerings and those the named orders hold capacity on: what a batch of
+     * order events will change, so that batches applied side by side wait for each other instead of deadlocking.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockOfferings(List<String> offeringIds, List<String> orderIds) {
+        List<String> ids = offeringIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> orders = orderIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty() && orders.isEmpty()) {
+            return;
+        }
+        List<String> where = new java.util.ArrayList<>();
+        if (!ids.isEmpty()) {
+            where.add("o.id in (:ids)");
+        }
+        if (!orders.isEmpty()) {
+            where.add("o.id in (select r.offering_id from capacity_reservation r where r.order_id in (:orders))");
+        }
+        var q = em.createNativeQuery("select o.id from offering o where " + String.join(" or ", where) + " order by o.id for update");
+        if (!ids.isEmpty()) {
+            q.setParameter("ids", ids);
+        }
+        if (!orders.isEmpty()) {
+            q.setParameter("orders", orders);
+        }
+        q.getResultList();
+    }
+
     /** An order asks for capacity: reserved, or refused with a reason; each order answered once. */
     @Transactional
     public Outcome reserve(String orderId, String offeringId, long requestedTenths, String correlationId) {

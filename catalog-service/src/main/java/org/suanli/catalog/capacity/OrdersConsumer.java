@@ -12,6 +12,8 @@ import org.suanli.kernel.events.contract.OrderEvents;
 import org.suanli.kernel.pipeline.TypedEventHandler;
 import org.suanli.kernel.pipeline.EventPipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,6 +45,28 @@ public class OrdersConsumer extends TypedEventHandler {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         pipeline.process(this, records);
+    }
+
+    /**
+     * The offerings the poll reserves on, releases to or consumes from, locked in id order first: two instances
+     * applying polls of different partitions otherwise lock the same popular offerings in opposite orders and
+     * deadlock (seen in cluster mode: aborted batches, then orders rejected for no answer on capacity).
+     */
+    @Override
+    public void lockInOrder(List<EventEnvelope> fresh) {
+        List<String> offerings = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        for (EventEnvelope e : fresh) {
+            if (e.payload() == null) {
+                continue;
+            }
+            if (OrderEvents.PLACED.equals(e.type())) {
+                offerings.add(e.payload().path("offeringId").asText(null));
+            } else {
+                orders.add(e.payload().path("orderId").asText(e.aggregateId()));
+            }
+        }
+        ledger.lockOfferings(offerings, orders);
     }
 
     @Override
