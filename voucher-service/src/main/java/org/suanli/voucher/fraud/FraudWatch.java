@@ -34,8 +34,13 @@ public class FraudWatch {
 
     /** Who raises a signal in the audit trail: the hold's decision, not a person. */
     static final String SYSTEM = "voucher-service";
-    /** Earlier contracts read per pair of parties: enough for any window's evidence, bounded whatever a pair does. */
-    static final int EARLIER_PER_PAIR = 200;
+    /**
+     * Earlier contracts looked at per pair of parties (the latest): a split is a few pieces, and whatever a pair
+     * does, a batch reads and compares a bounded number of rows per contract.
+     */
+    static final int EARLIER_PER_PAIR = 50;
+    /** Related orders stored per signal (the latest): the evidence says how many there are in all. */
+    static final int RELATED_KEPT = 50;
 
     /**
      * A contract just decided. {@code contract} is null when the signals cannot name both parties (a buyer not
@@ -74,28 +79,50 @@ public class FraudWatch {
         Instant now = Instant.now();
         List<Raised> raised = new ArrayList<>();
         em.unwrap(Session.class).doWork(c -> {
-            List<ContractSeen> earlier = earlier(c, known);
-            List<PricePoint> prices = prices(c, known);
+            // By pair (buyer → seller): a contract is compared with its own pair's and the reversed pair's only.
+            Map<List<String>, List<ContractSeen>> byPair = new HashMap<>();
+            for (ContractSeen e : earlier(c, known)) {
+                byPair.computeIfAbsent(List.of(e.buyerCreditCode(), e.sellerCreditCode()), p -> new ArrayList<>()).add(e);
+            }
+            Map<String, List<PricePoint>> prices = new HashMap<>();
+            for (PricePoint p : prices(c, known)) {
+                prices.computeIfAbsent(p.offeringId(), o -> new ArrayList<>()).add(p);
+            }
             Map<String, Party> sellers = sellers(c, known);
             for (Decided d : known) {
                 ContractSeen k = d.contract();
+                List<ContractSeen> same = byPair.computeIfAbsent(List.of(k.buyerCreditCode(), k.sellerCreditCode()), p -> new ArrayList<>());
                 if (k.subsidised()) {
+                    List<ContractSeen> earlier = new ArrayList<>(latest(same));
+                    earlier.addAll(latest(byPair.getOrDefault(List.of(k.sellerCreditCode(), k.buyerCreditCode()), List.of())));
                     FraudSignals.Seen seen = new FraudSignals.Seen(k, earlier, d.buyer(), sellers.get(d.partnerId() + "|" + k.sellerCreditCode()),
-                            d.recordedAsRelated(), prices, config.terms(d.lineFen()));
+                            d.recordedAsRelated(), k.offeringId() == null ? List.of() : prices.getOrDefault(k.offeringId(), List.of()),
+                            config.terms(d.lineFen()));
                     for (Signal s : FraudSignals.raisedBy(seen)) {
-                        raised.add(new Raised(k.orderId(), d.buyerId(), d.partnerId(), d.programYear(), s, now));
+                        raised.add(new Raised(k.orderId(), d.buyerId(), d.partnerId(), d.programYear(), kept(s), now));
                     }
                 }
-                earlier.add(k);
+                same.add(k);
             }
             remember(c, known);
             store(c, raised);
         });
-        for (Raised r : raised) {
-            audit.record(SYSTEM, "FRAUD_SIGNAL_RAISED", "order:" + r.orderId(), r.signal().code().name(),
-                    r.signal().evidence() + (r.signal().relatedOrders().isEmpty() ? "" : "; orders " + String.join(", ", r.signal().relatedOrders())));
-        }
+        audit.recordAll(raised.stream().map(r -> new AuditTrail.NewEntry(SYSTEM, "FRAUD_SIGNAL_RAISED", "order:" + r.orderId(),
+                r.signal().code().name(), r.signal().evidence() + (r.signal().relatedOrders().isEmpty() ? ""
+                        : "; orders " + String.join(", ", r.signal().relatedOrders())))).toList());
         return raised;
+    }
+
+    /** The latest {@link #EARLIER_PER_PAIR} of a pair's contracts (they are in the order they were seen). */
+    private static List<ContractSeen> latest(List<ContractSeen> pair) {
+        return pair.size() <= EARLIER_PER_PAIR ? pair : pair.subList(pair.size() - EARLIER_PER_PAIR, pair.size());
+    }
+
+    /** A signal with at most {@link #RELATED_KEPT} related orders, the latest. */
+    private static Signal kept(Signal s) {
+        List<String> related = s.relatedOrders();
+        return related.size() <= RELATED_KEPT ? s
+                : new Signal(s.code(), s.evidence() + " (the latest " + RELATED_KEPT + " listed)", related.subList(related.size() - RELATED_KEPT, related.size()));
     }
 
     /** The signals raised on an order, in the order they were raised. */
