@@ -12,7 +12,6 @@ import org.suanli.kernel.events.contract.CatalogEvents;
 import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.kernel.pipeline.TypedEventHandler;
 
-import java.sql.Timestamp;
 import java.util.Set;
 
 /**
@@ -51,15 +50,23 @@ public class CatalogPartners extends TypedEventHandler {
         if (p.creditCode() == null && p.legalRepresentative() == null && p.address() == null && p.contact() == null) {
             return;
         }
-        em.createNativeQuery("""
-                        insert into partner_particulars (partner_id, credit_code, legal_representative, address, contact, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)
-                        on conflict (partner_id) do update set credit_code = excluded.credit_code,
-                            legal_representative = excluded.legal_representative, address = excluded.address,
-                            contact = excluded.contact, updated_at = excluded.updated_at
-                        where partner_particulars.updated_at <= excluded.updated_at""")
-                .setParameter(1, p.partnerId()).setParameter(2, p.creditCode()).setParameter(3, p.legalRepresentative())
-                .setParameter(4, p.address()).setParameter(5, p.contact()).setParameter(6, Timestamp.from(e.occurredAt()))
-                .executeUpdate();
+        // Plain JDBC: a particular left out binds as a null text (setString), where a native query's untyped null may not.
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement q = c.prepareStatement("""
+                    insert into partner_particulars (partner_id, credit_code, legal_representative, address, contact, updated_at)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (partner_id) do update set credit_code = excluded.credit_code,
+                        legal_representative = excluded.legal_representative, address = excluded.address,
+                        contact = excluded.contact, updated_at = excluded.updated_at
+                    where partner_particulars.updated_at <= excluded.updated_at""")) {
+                q.setString(1, p.partnerId());
+                q.setString(2, p.creditCode());
+                q.setString(3, p.legalRepresentative());
+                q.setString(4, p.address());
+                q.setString(5, p.contact());
+                q.setObject(6, e.occurredAt().atOffset(java.time.ZoneOffset.UTC));
+                q.executeUpdate();
+            }
+        });
     }
 }

@@ -17,7 +17,6 @@ import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.kernel.pipeline.TypedEventHandler;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +68,7 @@ public class CatalogPrices extends TypedEventHandler {
         em.createNativeQuery("""
                         insert into offering_price (offering_id, from_at, unit_price_fen) values (?1, ?2, ?3)
                         on conflict do nothing""")
-                .setParameter(1, o.offeringId()).setParameter(2, Timestamp.from(e.occurredAt()))
+                .setParameter(1, o.offeringId()).setParameter(2, e.occurredAt())
                 .setParameter(3, o.unitPriceFen()).executeUpdate();
     }
 }

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -253,13 +252,15 @@ public class FraudWatch {
                 to = to == null || k.contractDate().isAfter(to) ? k.contractDate() : to;
             }
         }
-        List<PricePoint> found = new ArrayList<>();
         if (offerings.isEmpty()) {
-            return found;
+            return List.of();
         }
+        record Announced(String offeringId, Instant at, long unitPriceFen) {
+        }
+        List<Announced> found = new ArrayList<>();
         // A price set on a day counts from that day on (Asia/Shanghai): the start of the window's first day, the end of the last.
-        Timestamp start = Timestamp.from(from.minusDays(config.priceWindowDays()).plusDays(1).atStartOfDay(PolicyBook.SHANGHAI).toInstant());
-        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(PolicyBook.SHANGHAI).toInstant());
+        java.time.OffsetDateTime start = from.minusDays(config.priceWindowDays()).plusDays(1).atStartOfDay(PolicyBook.SHANGHAI).toOffsetDateTime();
+        java.time.OffsetDateTime end = to.plusDays(1).atStartOfDay(PolicyBook.SHANGHAI).toOffsetDateTime();
         try (PreparedStatement q = c.prepareStatement("""
                 select offering_id, from_at, unit_price_fen from offering_price
                 where offering_id = any(?) and from_at >= ? and from_at < ?
@@ -268,20 +269,23 @@ public class FraudWatch {
                  where offering_id = any(?) and from_at < ? order by offering_id, from_at desc)""")) {
             java.sql.Array ids = c.createArrayOf("text", offerings.toArray());
             q.setArray(1, ids);
-            q.setTimestamp(2, start);
-            q.setTimestamp(3, end);
+            q.setObject(2, start);
+            q.setObject(3, end);
             q.setArray(4, ids);
-            q.setTimestamp(5, start);
+            q.setObject(5, start);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new PricePoint(rs.getString(1), rs.getTimestamp(2).toInstant().atZone(PolicyBook.SHANGHAI).toLocalDate(), rs.getLong(3)));
+                    found.add(new Announced(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)));
                 }
             }
         }
-        // Several changes on one day: the last of them is that day's price.
-        found.sort(java.util.Comparator.comparing(PricePoint::from));
+        // A price counts from its day; of several announced on one day, the last is that day's price.
+        found.sort(java.util.Comparator.comparing(Announced::at));
         Map<List<Object>, PricePoint> lastOfDay = new java.util.LinkedHashMap<>();
-        found.forEach(p -> lastOfDay.put(List.of(p.offeringId(), p.from()), p));
+        for (Announced a : found) {
+            LocalDate day = a.at().atZone(PolicyBook.SHANGHAI).toLocalDate();
+            lastOfDay.put(List.of(a.offeringId(), day), new PricePoint(a.offeringId(), day, a.unitPriceFen()));
+        }
         return new ArrayList<>(lastOfDay.values());
     }
 
