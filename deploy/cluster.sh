@@ -40,10 +40,11 @@ BOOTSTRAP="127.0.0.1:9192,127.0.0.1:9193,127.0.0.1:9194"
 VOTERS="1@127.0.0.1:9292,2@127.0.0.1:9293,3@127.0.0.1:9294"
 
 # Topics as the services meet them locally (deploy/kafka/server.properties: 4 partitions), here made explicitly:
-# the event topics, the two published but not yet consumed, and the six dead-letter topics (<group>.<topic>.dlq).
+# the event topics, the one published but not yet consumed, and the dead-letter topics (<group>.<topic>.dlq).
 TOPICS=(orders:4 catalog.offerings:4 vouchers:4 catalog.partners:4 settlements:4
         catalog-service.orders.dlq:4 order-service.catalog.offerings.dlq:4 order-service.vouchers.dlq:4
-        voucher-service.orders.dlq:4 settlement-service.orders.dlq:4 settlement-service.vouchers.dlq:4)
+        voucher-service.orders.dlq:4 voucher-service.catalog.offerings.dlq:4 voucher-service.catalog.partners.dlq:4
+        settlement-service.orders.dlq:4 settlement-service.vouchers.dlq:4)
 
 # name:index:database — instance a listens on 818<index>, instance b on 828<index>
 SERVICES=(catalog-service:1:catalog order-service:2:orders voucher-service:3:voucher settlement-service:4:settlement)

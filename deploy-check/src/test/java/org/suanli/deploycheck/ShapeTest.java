@@ -27,7 +27,7 @@ class ShapeTest {
                     List.of("voucher-service")),
             new Svc("order-service", "orders", List.of("catalog.offerings", "catalog.partners", "vouchers"), List.of("orders"),
                     List.of("catalog-service")),
-            new Svc("voucher-service", "voucher", List.of("orders"), List.of("vouchers"), List.of()),
+            new Svc("voucher-service", "voucher", List.of("orders", "catalog.offerings", "catalog.partners"), List.of("vouchers"), List.of()),
             new Svc("settlement-service", "settlement", List.of("orders", "vouchers"), List.of("settlements"),
                     List.of("voucher-service")));
 

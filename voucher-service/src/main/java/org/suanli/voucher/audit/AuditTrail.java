@@ -26,6 +26,32 @@ public class AuditTrail {
                 .setParameter(4, reason).setParameter(5, detail).executeUpdate();
     }
 
+    /** A new entry, for {@link #recordAll}. */
+    public record NewEntry(String actor, String action, String subject, String reason, String detail) {
+    }
+
+    /** Many entries in one JDBC batch (a batch of holds may raise a signal on each of its contracts). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<NewEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement q = c.prepareStatement(
+                    "insert into audit_entry (actor, action, subject, reason, detail) values (?, ?, ?, ?, ?)")) {
+                for (NewEntry e : entries) {
+                    q.setString(1, e.actor());
+                    q.setString(2, e.action());
+                    q.setString(3, e.subject());
+                    q.setString(4, e.reason());
+                    q.setString(5, e.detail());
+                    q.addBatch();
+                }
+                q.executeBatch();
+            }
+        });
+    }
+
     @SuppressWarnings("unchecked")
     public List<Entry> latest(int limit) {
         List<Object[]> rows = em.createNativeQuery(

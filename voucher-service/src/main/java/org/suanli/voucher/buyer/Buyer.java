@@ -47,6 +47,16 @@ public class Buyer extends PanacheEntityBase {
     @Column(name = "cap_override_fen")
     public Long capOverrideFen;
 
+    /** 法定代表人, the registered address and a contact (phone or e-mail): compared with the seller's (fraud signals). */
+    @Column(name = "legal_representative")
+    public String legalRepresentative;
+
+    @Column
+    public String address;
+
+    @Column
+    public String contact;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "buyer_related_party", joinColumns = @JoinColumn(name = "buyer_id"))
     @Column(name = "credit_code")

@@ -21,5 +21,9 @@ public record BuyerForm(
         /* yuan, e.g. "20000000.00"; only for a foundation-model enterprise */
         String capOverride,
         List<@Pattern(regexp = CreditCodes.PATTERN, message = CreditCodes.MESSAGE) String> relatedPartyCreditCodes,
+        /* optional, as the business registry has them: compared with the seller's (fraud signal SHARED_PARTICULARS) */
+        @Size(max = 100) String legalRepresentative,
+        @Size(max = 300) String address,
+        @Size(max = 100) String contact,
         @FreeText @NotBlank @Size(max = 500) String reason) {
 }

@@ -71,6 +71,9 @@ public class BuyerRegistry {
         buyer.foundationModel = foundationModel;
         buyer.capOverrideFen = capOverride;
         buyer.relatedPartyCreditCodes = new HashSet<>(form.relatedPartyCreditCodes() == null ? List.of() : form.relatedPartyCreditCodes());
+        buyer.legalRepresentative = blankAsNull(form.legalRepresentative());
+        buyer.address = blankAsNull(form.address());
+        buyer.contact = blankAsNull(form.contact());
         buyer.updatedAt = Instant.now();
         if (created) {
             buyer.persist();
@@ -78,5 +81,9 @@ public class BuyerRegistry {
         audit.record(actor, created ? "BUYER_REGISTERED" : "BUYER_CHANGED", "buyer:" + id, form.reason(),
                 BuyerView.of(buyer).toString());
         return buyer;
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

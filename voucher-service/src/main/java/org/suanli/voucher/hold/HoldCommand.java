@@ -7,10 +7,23 @@ import org.suanli.voucher.policy.ZhinengMode;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** A contract to hold a subsidy for: the order and the offering's facts as they were when it was placed. */
+/**
+ * A contract to hold a subsidy for: the order and the offering's facts as they were when it was placed.
+ * {@code offeringId} and {@code unitPriceFen} (the locked price per GPU-hour) are for the fraud signals; a manual
+ * hold has neither (null, 0).
+ */
 public record HoldCommand(String orderId, String buyerId, String partnerId, String partnerCreditCode,
                           boolean partnerApproved, Category category, FacilityType facilityType,
-                          boolean filedModel, long amountFen, LocalDate contractDate, ZhinengMode zhinengMode) {
+                          boolean filedModel, long amountFen, LocalDate contractDate, ZhinengMode zhinengMode,
+                          String offeringId, long unitPriceFen) {
+
+    /** A contract without an offering (signed off-platform). */
+    public HoldCommand(String orderId, String buyerId, String partnerId, String partnerCreditCode,
+                       boolean partnerApproved, Category category, FacilityType facilityType,
+                       boolean filedModel, long amountFen, LocalDate contractDate, ZhinengMode zhinengMode) {
+        this(orderId, buyerId, partnerId, partnerCreditCode, partnerApproved, category, facilityType, filedModel,
+                amountFen, contractDate, zhinengMode, null, 0);
+    }
 
     public HoldCommand {
         Objects.requireNonNull(orderId, "orderId");

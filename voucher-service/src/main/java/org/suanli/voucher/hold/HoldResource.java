@@ -19,6 +19,8 @@ import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
+import org.suanli.voucher.fraud.FraudWatch;
+import org.suanli.voucher.fraud.SignalView;
 import org.suanli.voucher.policy.Category;
 import org.suanli.voucher.policy.FacilityType;
 import org.suanli.voucher.policy.ZhinengMode;
@@ -56,7 +58,10 @@ public class HoldResource {
     @Inject
     org.suanli.voucher.buyer.BuyerRegistry buyers;
 
-    @Operation(summary = "An order's subsidy hold", description = "What is held for one order, at which rates and under which policy; a buyer reads only its own.")
+    @Inject
+    FraudWatch fraud;
+
+    @Operation(summary = "An order's subsidy hold", description = "What is held for one order, at which rates and under which policy; a buyer reads only its own. Officials also see the fraud signals raised when it was decided (fraudSignals; null for a buyer).")
     @GET
     @Path("/{orderId}")
     @RolesAllowed({"sme", "admin", "finance"})
@@ -65,7 +70,7 @@ public class HoldResource {
         if (h == null || (!caller.isOfficial() && !h.buyerId.equals(caller.enterpriseId()))) {
             throw ProblemException.notFound("Subsidy hold for order", orderId);
         }
-        return HoldView.of(h);
+        return caller.isOfficial() ? HoldView.of(h, SignalView.of(fraud.on(orderId))) : HoldView.of(h);
     }
 
     @Operation(summary = "Hold a subsidy by hand", description = "The operator holds the subsidy of a contract signed off-platform, with the same rules and the one-claim-per-contract guard as orders.")

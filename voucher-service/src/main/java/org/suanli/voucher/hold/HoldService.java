@@ -25,6 +25,10 @@ import org.suanli.voucher.policy.Redemption;
 import org.suanli.voucher.policy.SubsidyDecision;
 import org.suanli.voucher.policy.SubsidyRequest;
 import org.suanli.voucher.policybook.PolicyBook;
+import org.suanli.voucher.fraud.ContractSeen;
+import org.suanli.voucher.fraud.FraudConfig;
+import org.suanli.voucher.fraud.FraudWatch;
+import org.suanli.voucher.fraud.Party;
 import org.suanli.voucher.review.ClaimReviews;
 
 import java.time.Instant;
@@ -71,6 +75,12 @@ public class HoldService {
 
     @Inject
     VoucherMetrics metrics;
+
+    @Inject
+    FraudWatch fraud;
+
+    @Inject
+    FraudConfig fraudConfig;
 
     /** The result of asking to hold: the hold as it stands, whether this call created it, or why it could not. */
     public record Outcome(HoldCommand command, SubsidyHold hold, boolean created, String conflict) {
@@ -139,6 +149,7 @@ public class HoldService {
             enterprises.write(f.buyers().values());
         }
         List<SubsidyHold> created = settled.holds();
+        watch(engine, commands, freshByYear, created, buyers);
         LOG.debugf("held %d in %d ms%s", created.size(), (System.nanoTime() - t0) / 1_000_000,
                 moved ? " (figures moved since they were read: held again under the locks)" : "");
         for (SubsidyHold h : created) {
@@ -156,6 +167,40 @@ public class HoldService {
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * The fraud signals of the decided contracts (docs/POLICY.md "Fraud signals"), on the final decisions: they
+     * change no figure here; what they raise decides only what happens at delivery ({@link #redeem}).
+     */
+    private void watch(PolicyEngine engine, List<HoldCommand> commands, Map<Integer, List<Integer>> freshByYear,
+                       List<SubsidyHold> created, Map<String, Buyer> buyers) {
+        List<FraudWatch.Decided> decided = new ArrayList<>(created.size());
+        int next = 0;
+        for (List<Integer> year : freshByYear.values()) {
+            for (int i : year) {
+                HoldCommand c = commands.get(i);
+                SubsidyHold h = created.get(next++);
+                Buyer b = buyers.get(c.buyerId());
+                if (b == null || c.partnerCreditCode() == null) {
+                    continue; // neither party can be named: nothing to compare
+                }
+                PolicyVersion v = engine.versionOn(c.contractDate()).orElse(null);
+                List<Long> lines = new ArrayList<>(2);
+                if (v != null) {
+                    v.parameters().suanli().smeBoostTerms().ifPresent(boost -> lines.add(boost.declaredCeilingFen()));
+                    long cap = capFor(b, v);
+                    if (cap != Money.MAX_FEN) {
+                        lines.add(cap);
+                    }
+                }
+                decided.add(new FraudWatch.Decided(new ContractSeen(c.orderId(), b.creditCode, c.partnerCreditCode(),
+                        c.offeringId(), c.contractDate(), c.amountFen(), c.unitPriceFen(), h.suanliHeldFen + h.zhinengHeldFen > 0),
+                        c.buyerId(), c.partnerId(), h.programYear, new Party(b.creditCode, b.legalRepresentative, b.address, b.contact),
+                        b.isRelatedTo(c.partnerCreditCode()), lines));
+            }
+        }
+        fraud.decided(decided);
     }
 
     /** A year's figures a batch decides on: both programs' budgets and the buyers' rows. */
@@ -274,7 +319,8 @@ public class HoldService {
 
     /**
      * Redeem on the delivered amount with the locked rates; the unused part of the hold goes back. Idempotent
-     * per order. A claim above the review threshold is not redeemed yet: it waits in review, held in full
+     * per order. A claim above the review threshold, or one a fraud signal was raised on while
+     * {@code voucher.fraud.on-signal=review}, is not redeemed yet: it waits in review, held in full
      * ({@link ClaimReviews}), and is redeemed by {@link #settle} once approved.
      */
     @Transactional(dontRollbackOn = ProblemException.class)
@@ -297,14 +343,17 @@ public class HoldService {
             case HELD -> { }
         }
         Redemption r = redemptionOf(h, actualAmountFen);
-        if (reviews.needsReview(actualAmountFen, r)) {
+        // A claim waits for its size, or, in review mode, for the signals raised when it was held (if it pays anything).
+        List<FraudWatch.Raised> signals = fraudConfig.onSignal() == FraudConfig.OnSignal.REVIEW && ClaimReviews.paysAnything(r)
+                ? fraud.on(orderId) : List.of();
+        if (reviews.needsReview(actualAmountFen, r) || !signals.isEmpty()) {
             declareActual(l, actualAmountFen);
             Instant now = Instant.now();
             h.actualAmountFen = actualAmountFen;
             h.status = SubsidyHold.Status.IN_REVIEW;
             h.updatedAt = now;
             l.write(budgets, enterprises);
-            reviews.open(h, r, now);
+            reviews.open(h, r, now, signals);
             return h;
         }
         return settle(l, actualAmountFen);

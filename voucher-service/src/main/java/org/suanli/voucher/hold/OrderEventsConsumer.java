@@ -96,6 +96,7 @@ public class OrderEventsConsumer extends TypedEventHandler {
         return new HoldCommand(p.orderId(), p.buyerId(), p.partnerId(), p.partnerCreditCode(), p.partnerApproved(),
                 Category.valueOf(p.category()), p.facilityType() == null ? null : FacilityType.valueOf(p.facilityType()),
                 p.filedModel(), p.estimatedAmountFen(), p.contractDate(),
-                p.zhinengMode() == null ? ZhinengMode.NONE : ZhinengMode.valueOf(p.zhinengMode()));
+                p.zhinengMode() == null ? ZhinengMode.NONE : ZhinengMode.valueOf(p.zhinengMode()),
+                p.offeringId(), p.unitPriceFen());
     }
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import org.suanli.kernel.money.Money;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
+import org.suanli.voucher.fraud.FraudWatch;
+import org.suanli.voucher.fraud.SignalView;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -29,15 +31,20 @@ import java.util.Set;
 @Path("/api/claims")
 public class ClaimResource {
 
+    /**
+     * {@code reason}: why the claim waits (THRESHOLD: its size; FRAUD_SIGNALS: signals raised when it was held);
+     * {@code fraudSignals}: every signal raised on the order, with its evidence, whatever the reason.
+     */
     public record ClaimView(String orderId, String buyerId, int programYear, String actualAmount, String suanli,
                             String zhineng, String threshold, String status, Instant openedAt, String reviewedBy,
                             Instant reviewedAt, String reviewNote, String approvedBy, Instant approvedAt,
-                            String approvalNote, String refusedBy, Instant refusedAt, String refusalReason) {
-        static ClaimView of(ClaimReview c) {
+                            String approvalNote, String refusedBy, Instant refusedAt, String refusalReason,
+                            String reason, List<SignalView> fraudSignals) {
+        static ClaimView of(ClaimReview c, List<FraudWatch.Raised> signals) {
             return new ClaimView(c.orderId, c.buyerId, c.programYear, Money.format(c.actualAmountFen),
                     Money.format(c.suanliFen), Money.format(c.zhinengFen), Money.format(c.thresholdFen), c.status.name(),
                     c.openedAt, c.reviewedBy, c.reviewedAt, c.reviewNote, c.approvedBy, c.approvedAt, c.approvalNote,
-                    c.refusedBy, c.refusedAt, c.refusalReason);
+                    c.refusedBy, c.refusedAt, c.refusalReason, c.reason.name(), SignalView.of(signals));
         }
     }
 
@@ -53,18 +60,23 @@ public class ClaimResource {
     @Inject
     Caller caller;
 
+    @Inject
+    FraudWatch fraud;
+
     /** {@code status}: comma-separated (IN_REVIEW, REVIEWED, APPROVED, REFUSED); by default the open ones. */
     @GET
     @RolesAllowed({"admin", "finance"})
     public List<ClaimView> list(@QueryParam("status") String status) {
-        return claims.list(statuses(status)).stream().map(ClaimView::of).toList();
+        List<ClaimReview> listed = claims.list(statuses(status));
+        java.util.Map<String, List<FraudWatch.Raised>> signals = fraud.on(listed.stream().map(c -> c.orderId).toList());
+        return listed.stream().map(c -> ClaimView.of(c, signals.get(c.orderId))).toList();
     }
 
     @GET
     @Path("/{orderId}")
     @RolesAllowed({"admin", "finance"})
     public ClaimView get(@PathParam("orderId") String orderId) {
-        return ClaimView.of(claims.find(orderId));
+        return view(claims.find(orderId));
     }
 
     @Extension(name = ApiContract.REFUSES, value = "409")
@@ -72,7 +84,7 @@ public class ClaimResource {
     @Path("/{orderId}/review")
     @RolesAllowed("admin")
     public ClaimView review(@PathParam("orderId") String orderId, @Valid NoteForm form) {
-        return ClaimView.of(claims.review(orderId, caller.name(), form == null ? null : form.note()));
+        return view(claims.review(orderId, caller.name(), form == null ? null : form.note()));
     }
 
     @Extension(name = ApiContract.REFUSES, value = "409")
@@ -80,7 +92,7 @@ public class ClaimResource {
     @Path("/{orderId}/approve")
     @RolesAllowed("finance")
     public ClaimView approve(@PathParam("orderId") String orderId, @Valid NoteForm form) {
-        return ClaimView.of(claims.approve(orderId, caller.name(), form == null ? null : form.note()));
+        return view(claims.approve(orderId, caller.name(), form == null ? null : form.note()));
     }
 
     @Extension(name = ApiContract.REFUSES, value = "409")
@@ -88,7 +100,11 @@ public class ClaimResource {
     @Path("/{orderId}/refuse")
     @RolesAllowed({"admin", "finance"})
     public ClaimView refuse(@PathParam("orderId") String orderId, @Valid @NotNull RefusalForm form) {
-        return ClaimView.of(claims.refuse(orderId, caller.name(), form.reason()));
+        return view(claims.refuse(orderId, caller.name(), form.reason()));
+    }
+
+    private ClaimView view(ClaimReview c) {
+        return ClaimView.of(c, fraud.on(c.orderId));
     }
 
     private static Set<ClaimReview.Status> statuses(String param) {

@@ -24,6 +24,9 @@ public class ClaimReview extends PanacheEntityBase {
 
     public enum Status { IN_REVIEW, REVIEWED, APPROVED, REFUSED }
 
+    /** Why the claim waits: its size (above the threshold), or fraud signals raised on it when it was held. */
+    public enum Reason { THRESHOLD, FRAUD_SIGNALS }
+
     /** What a step did: changed the claim, or found it already done by the same person (nothing changes). */
     public enum Step { CHANGED, REPLAY }
 
@@ -68,6 +71,10 @@ public class ClaimReview extends PanacheEntityBase {
 
     @Column(name = "threshold_fen", nullable = false)
     public long thresholdFen;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Reason reason = Reason.THRESHOLD;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

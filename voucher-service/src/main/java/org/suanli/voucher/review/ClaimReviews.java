@@ -11,6 +11,7 @@ import org.suanli.kernel.money.Money;
 import org.suanli.kernel.outbox.Outbox;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.voucher.audit.AuditTrail;
+import org.suanli.voucher.fraud.FraudWatch;
 import org.suanli.voucher.hold.HoldService;
 import org.suanli.voucher.hold.SubsidyHold;
 import org.suanli.voucher.policy.Redemption;
@@ -50,9 +51,17 @@ public class ClaimReviews {
         return ClaimReview.needed(actualAmountFen, r.suanliRedeemedFen() + r.zhinengRedeemedFen(), config.threshold());
     }
 
-    /** A delivered large claim starts waiting; SubsidyInReview says it is not payable yet. */
+    /** Whether the claim would pay any subsidy: a zero claim has nothing to approve. */
+    public static boolean paysAnything(Redemption r) {
+        return r.suanliRedeemedFen() + r.zhinengRedeemedFen() > 0;
+    }
+
+    /**
+     * A delivered claim starts waiting, for its size or for the fraud signals raised on it ({@code signals}, empty
+     * when none are to be reviewed); SubsidyInReview says it is not payable yet.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ClaimReview open(SubsidyHold h, Redemption r, Instant now) {
+    public ClaimReview open(SubsidyHold h, Redemption r, Instant now, List<FraudWatch.Raised> signals) {
         ClaimReview c = new ClaimReview();
         c.orderId = h.orderId;
         c.buyerId = h.buyerId;
@@ -63,9 +72,16 @@ public class ClaimReviews {
         c.thresholdFen = config.threshold();
         c.status = ClaimReview.Status.IN_REVIEW;
         c.openedAt = now;
+        boolean large = needsReview(h.actualAmountFen, r);
+        c.reason = large ? ClaimReview.Reason.THRESHOLD : ClaimReview.Reason.FRAUD_SIGNALS;
         em.persist(c);
-        audit.record(SYSTEM, "CLAIM_IN_REVIEW", "order:" + h.orderId, "actual amount " + Money.format(h.actualAmountFen)
-                + " CNY is above the review threshold of " + Money.format(c.thresholdFen) + " CNY", amounts(c));
+        String why = large ? "actual amount " + Money.format(h.actualAmountFen) + " CNY is above the review threshold of "
+                + Money.format(c.thresholdFen) + " CNY" : "";
+        if (!signals.isEmpty()) {
+            why += (why.isEmpty() ? "" : "; ") + "fraud signals raised when it was held: "
+                    + String.join(", ", signals.stream().map(s -> s.signal().code().name()).toList());
+        }
+        audit.record(SYSTEM, "CLAIM_IN_REVIEW", "order:" + h.orderId, why, amounts(c));
         outbox.record(Topics.VOUCHERS, VoucherEvents.IN_REVIEW, h.orderId, h.orderId,
                 new VoucherEvents.InReview(h.orderId, h.buyerId, h.programYear, c.actualAmountFen, c.suanliFen,
                         c.zhinengFen, c.thresholdFen));

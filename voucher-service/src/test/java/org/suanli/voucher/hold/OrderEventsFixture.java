@@ -19,6 +19,11 @@ public final class OrderEventsFixture {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** The JSON mapper events are written with, as order-service's. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
     public static String ordersTopic() {
         return ConfigProvider.getConfig().getOptionalValue("kernel.events.topic-prefix", String.class).orElse("") + Topics.ORDERS;
     }

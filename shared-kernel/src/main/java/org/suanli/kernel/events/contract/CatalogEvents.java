@@ -21,7 +21,18 @@ public final class CatalogEvents {
     private CatalogEvents() {
     }
 
-    public record PartnerStatusChanged(String partnerId, String status, String reason) {
+    /**
+     * {@code creditCode} and the particulars (legal representative, address, contact) are the partner's as the
+     * bureau vetted them, for voucher-service's fraud signals (a buyer sharing them with its seller); added later
+     * and optional, so an event written before them, or by a catalog that does not ask for them yet, reads as null.
+     */
+    public record PartnerStatusChanged(String partnerId, String status, String reason, String creditCode,
+                                       String legalRepresentative, String address, String contact) {
+
+        /** The event as it was before the particulars. */
+        public PartnerStatusChanged(String partnerId, String status, String reason) {
+            this(partnerId, status, reason, null, null, null, null);
+        }
     }
 
     public record OfferingChanged(String offeringId, String partnerId, String status, long unitPriceFen,
