@@ -33,6 +33,8 @@ public class FraudWatch {
 
     /** Who raises a signal in the audit trail: the hold's decision, not a person. */
     static final String SYSTEM = "voucher-service";
+    /** The audit action of a raised signal: for officials only, never in what buyers or partners read. */
+    public static final String AUDIT_ACTION = "FRAUD_SIGNAL_RAISED";
     /**
      * Earlier contracts looked at per pair of parties (the latest): a split is a few pieces, and whatever a pair
      * does, a batch reads and compares a bounded number of rows per contract.
@@ -106,7 +108,7 @@ public class FraudWatch {
             remember(c, known);
             store(c, raised);
         });
-        audit.recordAll(raised.stream().map(r -> new AuditTrail.NewEntry(SYSTEM, "FRAUD_SIGNAL_RAISED", "order:" + r.orderId(),
+        audit.recordAll(raised.stream().map(r -> new AuditTrail.NewEntry(SYSTEM, AUDIT_ACTION, "order:" + r.orderId(),
                 r.signal().code().name(), r.signal().evidence() + (r.signal().relatedOrders().isEmpty() ? ""
                         : "; orders " + String.join(", ", r.signal().relatedOrders())))).toList());
         return raised;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.suanli.kernel.problem.ProblemException;
 import org.suanli.kernel.security.Caller;
 import org.suanli.voucher.audit.AuditTrail;
+import org.suanli.voucher.fraud.FraudWatch;
 import org.suanli.voucher.buyer.BuyerRegistry;
 
 import java.util.List;
@@ -62,6 +63,9 @@ public class ClaimRecordResource {
         List<LedgerResource.MovementView> movements = em.createQuery(
                         "from BudgetMovement where orderId = ?1 order by at, id", BudgetMovement.class)
                 .setParameter(1, orderId).getResultStream().map(LedgerResource.MovementView::of).toList();
-        return new ClaimRecord(HoldView.of(h), h.partnerId, buyer, movements, audit.about(orderId));
+        // Entries about an order have the subject "order:<id>"; the fraud signals stay with officials.
+        List<AuditTrail.Entry> trail = audit.about("order:" + orderId).stream()
+                .filter(a -> !FraudWatch.AUDIT_ACTION.equals(a.action())).toList();
+        return new ClaimRecord(HoldView.of(h), h.partnerId, buyer, movements, trail);
     }
 }

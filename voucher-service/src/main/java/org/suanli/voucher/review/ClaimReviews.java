@@ -78,8 +78,9 @@ public class ClaimReviews {
         String why = large ? "actual amount " + Money.format(h.actualAmountFen) + " CNY is above the review threshold of "
                 + Money.format(c.thresholdFen) + " CNY" : "";
         if (!signals.isEmpty()) {
-            why += (why.isEmpty() ? "" : "; ") + "fraud signals raised when it was held: "
-                    + String.join(", ", signals.stream().map(s -> s.signal().code().name()).toList());
+            // Which signals, and their evidence, are in their own FRAUD_SIGNAL_RAISED entries, read by officials only:
+            // this entry is part of the claim's dossier, which its buyer and partner read too.
+            why += (why.isEmpty() ? "" : "; ") + "selected for review before payment";
         }
         audit.record(SYSTEM, "CLAIM_IN_REVIEW", "order:" + h.orderId, why, amounts(c));
         outbox.record(Topics.VOUCHERS, VoucherEvents.IN_REVIEW, h.orderId, h.orderId,

@@ -229,6 +229,9 @@ class FraudSignalsOnHoldsTest {
         // Bad input is refused as problem+json.
         Api.as("admin1").get("/api/fraud-signals?year=20x9").then().statusCode(400).contentType("application/problem+json");
         Api.as("admin1").get("/api/fraud-signals?status=SUSPICIOUS").then().statusCode(400).contentType("application/problem+json");
-        Api.as("admin1").get("/api/claim-records/" + second).then().statusCode(200).body("hold.fraudSignals", nullValue());
+        // The claim record, part of the dossier buyer and partner read, says the claim is in review but not why.
+        Api.as("admin1").get("/api/claim-records/" + second).then().statusCode(200).body("hold.fraudSignals", nullValue())
+                .body("audit.action", hasItem("CLAIM_IN_REVIEW")).body("audit.action", not(hasItem("FRAUD_SIGNAL_RAISED")))
+                .body("audit.find { it.action == 'CLAIM_IN_REVIEW' }.reason", equalTo("selected for review before payment"));
     }
 }

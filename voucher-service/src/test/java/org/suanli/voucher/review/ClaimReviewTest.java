@@ -91,6 +91,10 @@ class ClaimReviewTest {
         Api.as("admin1").get("/api/audit?limit=50").then()
                 .body("find { it.action == 'CLAIM_APPROVED' && it.subject == 'order:" + order + "' }.actor", equalTo("finance1"))
                 .body("find { it.action == 'CLAIM_REVIEWED' && it.subject == 'order:" + order + "' }.actor", equalTo("admin1"));
+        // The claim record settlement puts in the order's dossier carries the review and the approval.
+        Api.as("finance1").get("/api/claim-records/" + order).then().statusCode(200)
+                .body("audit.action", org.hamcrest.Matchers.hasItems("CLAIM_IN_REVIEW", "CLAIM_REVIEWED", "CLAIM_APPROVED"))
+                .body("audit.find { it.action == 'CLAIM_APPROVED' }.actor", equalTo("finance1"));
     }
 
     @Test
