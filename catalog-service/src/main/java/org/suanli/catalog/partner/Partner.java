@@ -34,6 +34,14 @@ public class Partner extends PanacheEntityBase {
     @Column(nullable = false)
     public PartnerStatus status;
 
+    /** 法定代表人, the registered address and a contact, as declared in the application (optional). */
+    @Column(name = "legal_representative")
+    public String legalRepresentative;
+
+    public String address;
+
+    public String contact;
+
     @Column(name = "applied_at", nullable = false)
     public Instant appliedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 

@@ -62,6 +62,9 @@ public class PartnerService {
         }
         partner.name = form.name().trim();
         partner.creditCode = form.creditCode();
+        partner.legalRepresentative = blankAsNull(form.legalRepresentative());
+        partner.address = blankAsNull(form.address());
+        partner.contact = blankAsNull(form.contact());
         partner.status = to;
         partner.appliedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         partner.updatedAt = partner.appliedAt;
@@ -160,9 +163,14 @@ public class PartnerService {
                 : to == PartnerStatus.SUSPENDED ? CatalogEvents.PARTNER_SUSPENDED : null;
         if (type != null) {
             outbox.record(CatalogEvents.PARTNERS_TOPIC, type, partner.id, null,
-                    new CatalogEvents.PartnerStatusChanged(partner.id, to.name(), reason));
+                    new CatalogEvents.PartnerStatusChanged(partner.id, to.name(), reason, partner.creditCode,
+                            partner.legalRepresentative, partner.address, partner.contact));
         }
         return view(partner);
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static Partner lock(String partnerId) {

@@ -6,7 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A partner as the API shows it to the bureau and to the partner itself. */
-public record PartnerView(String id, String name, String creditCode, PartnerStatus status, Instant appliedAt,
+public record PartnerView(String id, String name, String creditCode, String legalRepresentative, String address,
+                          String contact, PartnerStatus status, Instant appliedAt,
                           Instant updatedAt, List<FacilityView> facilities, List<StatusChangeView> history) {
 
     public record FacilityView(String id, String name, String district, BigDecimal declaredPue, FacilityType type,
@@ -35,7 +36,8 @@ public record PartnerView(String id, String name, String creditCode, PartnerStat
     }
 
     static PartnerView of(Partner p, List<PartnerStatusChange> history) {
-        return new PartnerView(p.id, p.name, p.creditCode, p.status, p.appliedAt, p.updatedAt,
+        return new PartnerView(p.id, p.name, p.creditCode, p.legalRepresentative, p.address, p.contact, p.status,
+                p.appliedAt, p.updatedAt,
                 p.facilities.stream().map(FacilityView::of).toList(),
                 history.stream().map(StatusChangeView::of).toList());
     }

@@ -41,7 +41,8 @@ class PartnerVettingTest {
     private static Map<String, Object> application(String district) {
         return Map.of("name", "杭州萧山新智算科技有限公司", "creditCode", "91330109MACD3JY503",
                 "facilities", List.of(Map.of("id", "fac-t-xiaoshan-1", "name", "萧山海光智算中心", "district", district,
-                        "pue", 1.24, "accelerators", List.of(Map.of("model", "Hygon DCU K100", "count", 256)))));
+                        "pue", 1.24, "accelerators", List.of(Map.of("model", "Hygon DCU K100", "count", 256)))),
+                "legalRepresentative", "陈立新", "address", "杭州市萧山区建设三路 88 号", "contact", "0571-8288 6600");
     }
 
     private static Map<String, Object> approval(boolean secure) {
@@ -55,6 +56,9 @@ class PartnerVettingTest {
         // a bad application changes nothing
         as("partner3").body(application("浦东新区")).put("/api/partners/me")
                 .then().statusCode(400).contentType(PROBLEM);
+        Map<String, Object> longAddress = new java.util.HashMap<>(application("萧山区"));
+        longAddress.put("address", "萧".repeat(301));
+        as("partner3").body(longAddress).put("/api/partners/me").then().statusCode(400).contentType(PROBLEM);
         as("partner3").get("/api/partners/me").then().statusCode(404).contentType(PROBLEM);
 
         as("partner3").body(application("萧山区")).put("/api/partners/me")
@@ -109,6 +113,16 @@ class PartnerVettingTest {
         assertEquals("SUSPENDED", suspended.path("payload").path("status").asText());
         assertEquals("PUE above contract for two quarters", suspended.path("payload").path("reason").asText());
         assertEquals(3, events.stream().filter(r -> ID.equals(r.key())).count(), "keyed by partner id");
+        // The approval announces the partner's particulars (voucher-service compares them with its buyers').
+        JsonNode approved = events.stream().map(r -> read(r.value()))
+                .filter(n -> ID.equals(n.path("aggregateId").asText()) && "PartnerApproved".equals(n.path("type").asText()))
+                .findFirst().orElseThrow().path("payload");
+        assertEquals("91330109MACD3JY503", approved.path("creditCode").asText());
+        assertEquals("陈立新", approved.path("legalRepresentative").asText());
+        assertEquals("杭州市萧山区建设三路 88 号", approved.path("address").asText());
+        assertEquals("0571-8288 6600", approved.path("contact").asText());
+        as("admin1").get("/api/partners/" + ID).then().body("legalRepresentative", equalTo("陈立新"))
+                .body("contact", equalTo("0571-8288 6600"));
     }
 
     @Test
