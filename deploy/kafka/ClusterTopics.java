@@ -75,7 +75,11 @@ public class ClusterTopics {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         List<String> wrong;
         do {
-            wrong = check(admin, want, rf, minIsr);
+            try {
+                wrong = check(admin, want, rf, minIsr);
+            } catch (ExecutionException e) { // a topic just made is not in every broker's metadata yet
+                wrong = List.of(String.valueOf(e.getCause()));
+            }
             if (wrong.isEmpty()) {
                 break;
             }
