@@ -28,6 +28,10 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
 
+    /** The header naming the event's type, so a consumer can pass over types it does not handle without parsing. */
+    public static final String TYPE_HEADER = "event-type";
+
+
     @Inject
     KafkaClients clients;
 
@@ -47,7 +51,7 @@ public class KafkaEventPublisher implements EventPublisher {
             List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
             for (OutboxEvent e : events) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(e.topic, e.aggregateId, e.envelope);
-                record.headers().add("event-type", e.type.getBytes(StandardCharsets.UTF_8));
+                record.headers().add(TYPE_HEADER, e.type.getBytes(StandardCharsets.UTF_8));
                 record.headers().add("event-id", e.eventId.toString().getBytes(StandardCharsets.UTF_8));
                 // W3C Trace Context over Kafka: what tracing-aware consumers and tools look for.
                 String traceparent = Traceparent.inEnvelope(e.envelope);

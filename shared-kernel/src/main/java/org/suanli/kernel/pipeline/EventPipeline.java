@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.suanli.kernel.outbox.KafkaEventPublisher;
 import org.jboss.logging.Logger;
 import org.suanli.kernel.config.KernelConfig;
 import org.suanli.kernel.events.EventCodec;
@@ -16,6 +18,7 @@ import org.suanli.kernel.metrics.PipelineMetrics;
 import org.suanli.kernel.tracing.EventTracing;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,10 +71,20 @@ public class EventPipeline {
     /** A poll from a channel: the consumer's {@code @Incoming} method hands it here and returns. */
     public Tally process(EventHandler handler, ConsumerRecords<String, String> records) {
         List<Delivery> deliveries = new ArrayList<>(records.count());
+        int skipped = 0;
         for (ConsumerRecord<String, String> r : records) {
-            deliveries.add(Delivery.of(r));
+            // A type the handler does not handle is passed over on its header, unparsed: a topic such as
+            // catalog.offerings carries one capacity answer per order for consumers that want only offering changes.
+            // A record without the header is read, and its type taken from the envelope.
+            Header type = r.headers().lastHeader(KafkaEventPublisher.TYPE_HEADER);
+            if (type != null && !handler.handles(new String(type.value(), StandardCharsets.UTF_8))) {
+                skipped++;
+            } else {
+                deliveries.add(Delivery.of(r));
+            }
         }
-        return process(handler, deliveries);
+        Tally passedOver = new Tally(0, 0, skipped, 0);
+        return deliveries.isEmpty() ? passedOver : passedOver.plus(process(handler, deliveries));
     }
 
     public Tally process(EventHandler handler, List<Delivery> deliveries) {

@@ -4,28 +4,21 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.suanli.kernel.events.EventCodec;
 import org.suanli.kernel.events.EventEnvelope;
 import org.suanli.kernel.events.Topics;
 import org.suanli.kernel.events.contract.CatalogEvents;
-import org.suanli.kernel.pipeline.Delivery;
 import org.suanli.kernel.pipeline.EventPipeline;
 import org.suanli.kernel.pipeline.TypedEventHandler;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
  * The offerings' price history (topic catalog.offerings), for the signal PRICE_RAISED_BEFORE_ORDER: each price an
  * offering was published or changed at, from the instant catalog-service announced it. The topic also carries an
- * answer for every order's capacity; those are dropped by their event-type header before anything is parsed, so
- * watching prices costs the hold path next to nothing.
+ * answer for every order's capacity; the pipeline passes over those on their type header, unparsed.
  */
 @ApplicationScoped
 public class CatalogPrices extends TypedEventHandler {
@@ -49,17 +42,7 @@ public class CatalogPrices extends TypedEventHandler {
     @Incoming("offerings")
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
-        List<Delivery> wanted = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
-            Header type = r.headers().lastHeader("event-type");
-            // A record without the header is left to the pipeline, which reads its type from the envelope.
-            if (type == null || TYPES.contains(new String(type.value(), StandardCharsets.UTF_8))) {
-                wanted.add(new Delivery(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
-            }
-        }
-        if (!wanted.isEmpty()) {
-            pipeline.process(this, wanted);
-        }
+        pipeline.process(this, records);
     }
 
     @Override
