@@ -110,10 +110,12 @@ share.coordinator.state.topic.replication.factor=3
 share.coordinator.state.topic.min.isr=2
 group.initial.rebalance.delay.ms=0
 
-# A broker that stops heartbeating is fenced after 6 s (default 9 s): its partitions get new leaders and it leaves
-# their ISRs, so acks=all writes go on with the two others.
-broker.session.timeout.ms=6000
-broker.heartbeat.interval.ms=1000
+# A broker that stops heartbeating is fenced after 3 s (default 9 s): its partitions get new leaders and it leaves
+# their ISRs, so acks=all writes go on with the two others. The groups it coordinated move with its partitions of
+# __consumer_offsets, and only then does a dead instance's session (6 s) start to run out: with 6 s here the first
+# decisions after the KRaft leader's kill came 15.2 s later (bench/orders/CLUSTER.md, 2026-12-02 04:52).
+broker.session.timeout.ms=3000
+broker.heartbeat.interval.ms=500
 replica.lag.time.max.ms=10000
 
 num.network.threads=2
@@ -184,7 +186,15 @@ service_start() {
   STARTED+=("$name")
 }
 
-ready_http() { curl -fsS --max-time 2 "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
+# As the manifests' readiness probe sees it (deploy/k8s: timeout 3 s, failureThreshold 2): an instance busy under
+# load may answer one probe late without being taken out of service.
+ready_http() {
+  local try
+  for try in 1 2; do
+    curl -fsS --max-time 3 "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
 
 # name → how to tell it is ready
 is_ready() {
@@ -393,7 +403,7 @@ cmd_test() {
   cd "$here"
   # The load generator (bench/orders, cluster mode), pointed at both instances of each service; the invariants
   # read the *_cluster databases; kills and restarts go through this script.
-  "$REPO/mvnw" -B -q -o -f "$here/pom.xml" compile exec:java -Dbench.mode=cluster \
+  "$REPO/mvnw" -B -q ${MAVEN_OFFLINE:+-o} -f "$here/pom.xml" compile exec:java -Dbench.mode=cluster \
     -Dbench.repo="$REPO" -Dbench.dir="$here" -Dbench.cluster-script="$DEPLOY_DIR/cluster.sh" \
     -Dbench.catalog=http://127.0.0.1:8181,http://127.0.0.1:8281 -Dbench.order=http://127.0.0.1:8182,http://127.0.0.1:8282 \
     -Dbench.voucher=http://127.0.0.1:8183,http://127.0.0.1:8283 -Dbench.settlement=http://127.0.0.1:8184,http://127.0.0.1:8284 \

@@ -10,7 +10,7 @@ REPO="$(cd "$HERE/../.." && pwd)"
 LOGS="$REPO/.run/logs"; mkdir -p "$LOGS"
 SECTION="$LOGS/bench-policy-whatif.md"; rm -f "$SECTION"
 cd "$REPO"
-./mvnw -B -o -pl voucher-service -am verify -Dgroups=benchmark -DexcludedGroups=none -Dtest=WhatIfBenchmark \
+./mvnw -B ${MAVEN_OFFLINE:+-o} -pl voucher-service -am verify -Dgroups=benchmark -DexcludedGroups=none -Dtest=WhatIfBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Dbench.section="$SECTION" "$@" >"$LOGS/bench-policy-whatif.log" 2>&1 \
   || { tail -n 40 "$LOGS/bench-policy-whatif.log" >&2; exit 1; }
 {

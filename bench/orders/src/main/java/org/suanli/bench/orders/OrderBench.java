@@ -135,12 +135,15 @@ public final class OrderBench {
         List<String> rows = new ArrayList<>();
         List<Map<String, Long>> cpuRows = new ArrayList<>();
         List<Map<String, Long>> rssRows = new ArrayList<>();
+        List<Map<String, Long>> txRows = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         int[] shares = {25, 50, 75, 100};
         for (int share : shares) {
             double r = Math.max(1, Math.round(peak * share / 100.0));
             log("step %d %%: %.0f orders/s for %.0f s", share, r, STEP_SECONDS);
             Map<String, Long> cpu0 = procs.cpu();
+            Map<String, Long> tx0 = pgTransactions();
+            long tracked0 = load.tracker.statements.get();
             String[] topHolder = new String[1];
             Thread sampler = null;
             if (share == 100) { // what the machine does in the middle of the peak step
@@ -153,6 +156,10 @@ public final class OrderBench {
             List<Order> step = load.run(phase++, r, STEP_SECONDS);
             boolean settled = awaitSettled(step, Duration.ofSeconds(90));
             Map<String, Long> cpu = Procs.delta(cpu0, procs.cpu());
+            Map<String, Long> tx = Procs.delta(tx0, pgTransactions());
+            // Less the bench's own reads of order_history (and this count itself), which are not the service's work.
+            tx.computeIfPresent("orders", (db, n) -> n - (load.tracker.statements.get() - tracked0) - 1);
+            txRows.add(tx);
             if (sampler != null) {
                 sampler.join();
                 top = topHolder[0];
@@ -187,7 +194,19 @@ public final class OrderBench {
             total += c.get("kafka") + c.get("keycloak") + c.get("postgres");
             report.append(" **%.2f** |".formatted(total / (double) counts.get(i)));
         }
-        report.append("\n\n### RSS of each service after each step (MB)\n\n| service |");
+        report.append("\n\n### PostgreSQL transactions per order (each service's database, committed + rolled back, same window; the bench's own reads taken out)\n\n| database |");
+        for (int sh : shares) {
+            report.append(" ").append(sh).append(" % |");
+        }
+        report.append("\n|---|---|---|---|---|\n");
+        for (String db : txRows.get(0).keySet()) {
+            report.append("| ").append(db).append(" |");
+            for (int i = 0; i < shares.length; i++) {
+                report.append(" %.2f |".formatted(txRows.get(i).get(db) / (double) counts.get(i)));
+            }
+            report.append('\n');
+        }
+        report.append("\n### RSS of each service after each step (MB)\n\n| service |");
         for (int s : shares) {
             report.append(" ").append(s).append(" % |");
         }
@@ -247,6 +266,21 @@ public final class OrderBench {
         return "| %d %% | %.0f | %d | %.1f | %s | %s | %d | %d |%s%n".formatted(share, rate, step.size(), tput,
                 Figures.ms(Figures.post(step)), Figures.ms(Figures.placeToConfirmed(step)), rejected, retried,
                 settled ? "" : " (not all settled within 90 s)");
+    }
+
+    /** Transactions so far of each service's database (pg_stat_database: what the services asked PostgreSQL to do). */
+    static Map<String, Long> pgTransactions() {
+        Map<String, Long> tx = new java.util.LinkedHashMap<>();
+        try (java.sql.Connection c = Tracker.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet r = st.executeQuery("select datname, xact_commit + xact_rollback from pg_stat_database"
+                     + " where datname in ('catalog', 'orders', 'voucher', 'settlement') order by datname")) {
+            while (r.next()) {
+                tx.put(r.getString(1), r.getLong(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("pg_stat_database: " + e.getMessage(), e);
+        }
+        return tx;
     }
 
     /** Until every order given is at the end of its plan (or the time is up). */

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * Follows order-service's transition history (order_history, read-only JDBC) so every figure of the run
  * is the server's own timestamps, and so the bench learns when to cancel or deliver. Ids are assigned at
  * insert but rows become visible at commit, so rows are read from a watermark below which every id has
- * been seen; a gap (a rolled-back insert) is given up after a few seconds.
+ * been seen; a gap (a rolled-back insert, or a late commit) is passed over after 5 s and looked for again.
  */
 final class Tracker implements Runnable {
 
@@ -30,8 +30,12 @@ final class Tracker implements Runnable {
     private final Consumer<Order> onConfirmed;
     private final TreeMap<Long, Long> seenAbove = new TreeMap<>(); // id → nanos when first seen
     private long low;
+    /** Ids passed over by the watermark, never seen (id → nanos when passed over): looked for again. */
+    private final Map<Long, Long> gaps = new java.util.HashMap<>();
     private volatile boolean running = true;
     volatile Instant lastPoll = Instant.EPOCH;
+    /** Statements this tracker ran on the orders database (each its own transaction): the bench's, not the service's. */
+    final java.util.concurrent.atomic.AtomicLong statements = new java.util.concurrent.atomic.AtomicLong();
 
     Tracker(Consumer<Order> onConfirmed) throws SQLException {
         this.onConfirmed = onConfirmed;
@@ -88,9 +92,11 @@ final class Tracker implements Runnable {
     }
 
     private void poll(Connection c) throws SQLException {
+        lateRows(c);
         try (PreparedStatement ps = c.prepareStatement(
                 "select id, order_id, to_state, at, reason from order_history where id > ? order by id limit 20000")) {
             ps.setLong(1, low);
+            statements.incrementAndGet();
             try (ResultSet r = ps.executeQuery()) {
                 long now = System.nanoTime();
                 while (r.next()) {
@@ -106,12 +112,38 @@ final class Tracker implements Runnable {
         while (!seenAbove.isEmpty()) {
             Map.Entry<Long, Long> first = seenAbove.firstEntry();
             if (first.getKey() == low + 1 || now - first.getValue() > 5_000_000_000L) {
+                for (long gap = low + 1; gap < first.getKey(); gap++) {
+                    gaps.put(gap, now);
+                }
                 low = first.getKey();
                 seenAbove.pollFirstEntry();
             } else {
                 break;
             }
         }
+    }
+
+    /**
+     * Rows of ids the watermark passed without seeing them: a transaction that committed more than 5 s after it
+     * drew its ids (an instance starting on a starved machine) rather than one rolled back. Looked for until 120 s.
+     */
+    private void lateRows(Connection c) throws SQLException {
+        if (gaps.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, order_id, to_state, at, reason from order_history where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", gaps.keySet().toArray()));
+            statements.incrementAndGet();
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    gaps.remove(r.getLong(1));
+                    apply(r.getString(2), r.getString(3), r.getTimestamp(4).toInstant(), r.getString(5));
+                }
+            }
+        }
+        long now = System.nanoTime();
+        gaps.values().removeIf(since -> now - since > 120_000_000_000L);
     }
 
     private void apply(String orderId, String to, Instant at, String reason) {
