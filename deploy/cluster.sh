@@ -18,7 +18,7 @@
 # Needs deploy/infra.sh up (PostgreSQL for the roles, Keycloak with the realm; also its cached Kafka jars) and the
 # services' jars (./mvnw -B package -DskipTests). Ports (127.0.0.1): brokers 9192-9194, controllers 9292-9294,
 # instance a 8181-8184, instance b 8281-8284 (catalog, order, voucher, settlement).
-# Settings: CLUSTER_POOL (JDBC pool per instance, 10), CLUSTER_SERVICE_HEAP, CLUSTER_KAFKA_HEAP; for test,
+# Settings: CLUSTER_POOL (JDBC pool per instance, 10), CLUSTER_SERVICE_HEAP, CLUSTER_KAFKA_HEAP, CLUSTER_FETCH; for test,
 # arguments after "test" go to the load generator (e.g. -Dbench.rate=12 -Dbench.fault-seconds=30).
 set -euo pipefail
 
@@ -52,6 +52,11 @@ INSTANCES=(a b)
 port_of() { local idx="$1" inst="$2"; [[ $inst == a ]] && echo "818$idx" || echo "828$idx"; }
 SERVICE_HEAP="${CLUSTER_SERVICE_HEAP:--Xms64m -Xmx320m}"
 SERVICE_JIT="${SERVICE_JIT--XX:TieredStopAtLevel=1}" # C1 only on a small machine: see deploy/services.sh
+# Consumers here return at the first record and otherwise wait 500 ms (Kafka's defaults), not the kernel's 64 KiB /
+# 20 ms: eleven JVMs share two cores, and each consumer asking its broker 50 times a second cost this cluster its
+# headroom (05:54 run: arrival→decided p50 25.6 s before any fault, against 3.9 s with the defaults). See
+# deploy/PRODUCTION.md §6 for the trade-off.
+FETCH="${CLUSTER_FETCH:--Dmp.messaging.connector.smallrye-kafka.fetch.min.bytes=1 -Dmp.messaging.connector.smallrye-kafka.fetch.max.wait.ms=500}"
 # 8 instances × 10 = 80 connections at most, beside the single stack's 4 × 30 and the tests' (max_connections 300).
 POOL="${CLUSTER_POOL:-10}"
 READY_TIMEOUT="${CLUSTER_READY_TIMEOUT:-240}"
@@ -178,7 +183,7 @@ service_start() {
   setsid env "QUARKUS_DATASOURCE_PASSWORD=$db" "OIDC_CLIENT_SECRET=marketplace-secret" \
     "DASHBOARD_SESSION_SECRET=dev-only-dashboard-session-secret-change-me-0123456789" \
     "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP" "SUANLI_INSTANCE_ID=$name" \
-    java $SERVICE_HEAP $SERVICE_JIT "-Dsuanli.cluster=$name" "-Dquarkus.http.port=$port" \
+    java $SERVICE_HEAP $SERVICE_JIT $FETCH "-Dsuanli.cluster=$name" "-Dquarkus.http.port=$port" \
     "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${db}_cluster" \
     "-Dquarkus.datasource.jdbc.max-size=$POOL" -Dquarkus.http.access-log.enabled=true $calls \
     -jar "$jar" >>"$LOGS/$name.log" 2>&1 </dev/null &

@@ -22,8 +22,11 @@ import java.time.Duration;
 @ApplicationScoped
 public class OutboxBacklog {
 
-    /** How many events wait, and how old the oldest is (0 when none wait). */
-    public record Backlog(long events, double oldestAgeSeconds) {
+    /**
+     * How many events wait, how old the oldest is (0 when none wait), and the sequence number at the head of the
+     * queue (0 when none wait): the relays publish in sequence order, so a head that changes means events leave.
+     */
+    public record Backlog(long events, double oldestAgeSeconds, long headSeq) {
     }
 
     @Inject
@@ -56,11 +59,11 @@ public class OutboxBacklog {
     private Backlog read() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement("""
-                     select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0)
+                     select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0), coalesce(min(seq), 0)
                        from outbox_event where published_at is null""");
              ResultSet r = q.executeQuery()) {
             r.next();
-            return new Backlog(r.getLong(1), Math.max(0, r.getDouble(2)));
+            return new Backlog(r.getLong(1), Math.max(0, r.getDouble(2)), r.getLong(3));
         } catch (SQLException e) {
             throw new IllegalStateException("outbox backlog unreadable: " + e.getMessage(), e);
         }

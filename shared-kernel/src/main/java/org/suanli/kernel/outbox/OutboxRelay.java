@@ -48,6 +48,8 @@ public class OutboxRelay {
     KernelConfig config;
 
     private final Semaphore wake = new Semaphore(0);
+    /** Held by the loop while it relays: {@link #pause()} waits on it. */
+    private final Object loopBatch = new Object();
     private volatile boolean running;
     private volatile boolean paused;
     private Thread worker;
@@ -78,9 +80,15 @@ public class OutboxRelay {
         wake.release();
     }
 
-    /** Stops publishing (broker maintenance, fault tests); events keep accumulating safely in the table. */
+    /**
+     * Stops publishing (broker maintenance, fault tests); events keep accumulating safely in the table. Returns once
+     * the loop's batch in flight, if any, is done, so no event recorded after this call leaves until resume.
+     */
     public void pause() {
         paused = true;
+        synchronized (loopBatch) {
+            // nothing: the loop checks paused under this monitor, so it starts no batch from here on
+        }
     }
 
     public void resume() {
@@ -93,8 +101,10 @@ public class OutboxRelay {
             try {
                 wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
-                if (running && !paused) {
-                    relayAll();
+                synchronized (loopBatch) {
+                    if (running && !paused) {
+                        relayAll();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
