@@ -172,18 +172,8 @@ public final class OrderBench {
         report.append("\n### Steps (").append((int) STEP_SECONDS).append(" s each; latencies from the intended send time (POST) and from order-service's history (place→CONFIRMED))\n\n")
                 .append("| step | rate /s | orders | placed→CONFIRMED /s | POST p50 / p99 / p99.9 / max ms | place→CONFIRMED p50 / p99 / p99.9 / max ms | rejected | POST retries |\n|---|---|---|---|---|---|---|---|\n");
         rows.forEach(report::append);
-        report.append("\n### CPU milliseconds per order (each process; from the step's start until its last order reached the end of its plan)\n\n| process |");
-        for (int s : shares) {
-            report.append(" ").append(s).append(" % |");
-        }
-        report.append("\n|---|---|---|---|---|\n");
-        for (String p : cpuRows.get(0).keySet()) {
-            report.append("| ").append(p).append(" |");
-            for (int i = 0; i < shares.length; i++) {
-                report.append(" %.2f |".formatted(cpuRows.get(i).get(p) / (double) counts.get(i)));
-            }
-            report.append('\n');
-        }
+        perOrderTable(report, "CPU milliseconds per order (each process; from the step's start until its last order reached the end of its plan)",
+                "process", shares, cpuRows, counts);
         report.append("| **stack total** (services + kafka + keycloak + postgres) |");
         for (int i = 0; i < shares.length; i++) {
             Map<String, Long> c = cpuRows.get(i);
@@ -194,18 +184,9 @@ public final class OrderBench {
             total += c.get("kafka") + c.get("keycloak") + c.get("postgres");
             report.append(" **%.2f** |".formatted(total / (double) counts.get(i)));
         }
-        report.append("\n\n### PostgreSQL transactions per order (each service's database, committed + rolled back, same window; the bench's own reads taken out)\n\n| database |");
-        for (int sh : shares) {
-            report.append(" ").append(sh).append(" % |");
-        }
-        report.append("\n|---|---|---|---|---|\n");
-        for (String db : txRows.get(0).keySet()) {
-            report.append("| ").append(db).append(" |");
-            for (int i = 0; i < shares.length; i++) {
-                report.append(" %.2f |".formatted(txRows.get(i).get(db) / (double) counts.get(i)));
-            }
-            report.append('\n');
-        }
+        report.append('\n');
+        perOrderTable(report, "PostgreSQL transactions per order (each service's database, committed + rolled back, same window; the bench's own reads taken out)",
+                "database", shares, txRows, counts);
         report.append("\n### RSS of each service after each step (MB)\n\n| service |");
         for (int s : shares) {
             report.append(" ").append(s).append(" % |");
@@ -266,6 +247,23 @@ public final class OrderBench {
         return "| %d %% | %.0f | %d | %.1f | %s | %s | %d | %d |%s%n".formatted(share, rate, step.size(), tput,
                 Figures.ms(Figures.post(step)), Figures.ms(Figures.placeToConfirmed(step)), rejected, retried,
                 settled ? "" : " (not all settled within 90 s)");
+    }
+
+    /** A table of one figure per order: a row per key of the steps' counts, a column per step. */
+    private static void perOrderTable(StringBuilder report, String title, String what, int[] shares,
+                                      List<Map<String, Long>> perStep, List<Integer> orders) {
+        report.append("\n### ").append(title).append("\n\n| ").append(what).append(" |");
+        for (int s : shares) {
+            report.append(" ").append(s).append(" % |");
+        }
+        report.append("\n|---|---|---|---|---|\n");
+        for (String key : perStep.get(0).keySet()) {
+            report.append("| ").append(key).append(" |");
+            for (int i = 0; i < shares.length; i++) {
+                report.append(" %.2f |".formatted(perStep.get(i).get(key) / (double) orders.get(i)));
+            }
+            report.append('\n');
+        }
     }
 
     /** Transactions so far of each service's database (pg_stat_database: what the services asked PostgreSQL to do). */
