@@ -6,6 +6,7 @@
 # one fails the run). Appends to bench/orders/REPORT.md. Settings: -Dbench.step-seconds=20 -Dbench.buyers=200
 # -Dbench.ramp-start=10 -Dbench.warmup-seconds=90 -Dbench.infra-run=DIR (the .run directory of the repo that started the
 # infra; default ours). -Dbench.mode=steady -Dbench.rate=20 -Dbench.seconds=60: one constant rate, console only (to profile).
+# -Dbench.mode=idle -Dbench.idle-seconds=20: the stack's CPU per second with no orders, console only.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"

@@ -49,6 +49,7 @@ public final class OrderBench {
                 case "faults" -> new FaultTest().run();
                 case "cluster" -> new ClusterTest().run();
                 case "steady" -> new OrderBench().steady();
+                case "idle" -> new OrderBench().idleOnly();
                 default -> new OrderBench().run();
             };
         } catch (Throwable e) { // the load's threads must not outlive a run that failed
@@ -80,6 +81,14 @@ public final class OrderBench {
         log("%s", stepRow(100, rate, orders, settled).strip());
         cpu.forEach((p, ms) -> log("CPU %s: %.2f ms per order", p, ms / (double) orders.size()));
         return settled ? 0 : 1;
+    }
+
+    /** The idle figures alone, on the console (-Dbench.mode=idle -Dbench.idle-seconds=20). */
+    int idleOnly() {
+        StringBuilder sb = new StringBuilder();
+        idle(sb);
+        System.out.println(sb);
+        return 0;
     }
 
     int run() throws Exception {
@@ -211,6 +220,7 @@ public final class OrderBench {
                 .append("- **peak placed→CONFIRMED %.0f orders/s ÷ %.0f tps = %.3f** (goal of issue #10: ≥ 0.20)%n".formatted(peak, tps, peak / tps));
 
         load.tracker.stop();
+        idle(report);
         Invariants inv = converged(load.snapshot(), actors, true);
         report.append("\n### Invariants (whole databases, after the run; ").append(load.snapshot().size()).append(" orders, POST retries ")
                 .append(load.postErrors.get()).append(", failed actions ").append(load.actionErrors.get()).append(")\n\n").append(inv.render());
@@ -219,6 +229,33 @@ public final class OrderBench {
         append("REPORT.md");
         System.out.println(report);
         return inv.ok() ? 0 : 1;
+    }
+
+    /**
+     * What the stack costs with no orders at all: every consumer still asks the broker for records and every relay
+     * and sweeper still looks for work. At low rates this, not the orders, is most of the CPU per order.
+     */
+    private void idle(StringBuilder report) {
+        int seconds = Integer.getInteger("bench.idle-seconds", 20);
+        sleep(5_000); // pgbench's and the last orders' aftermath
+        log("idle: %d s with no orders", seconds);
+        Map<String, Long> cpu0 = procs.cpu();
+        long t0 = System.nanoTime();
+        sleep(seconds * 1000L);
+        Map<String, Long> cpu = Procs.delta(cpu0, procs.cpu());
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        report.append("\n### Idle: CPU milliseconds per second with no orders (%d s, after the run)\n\n| process | ms/s |\n|---|---|\n".formatted(seconds));
+        long stack = 0;
+        for (Map.Entry<String, Long> e : cpu.entrySet()) {
+            if (e.getKey().startsWith("bench")) {
+                continue;
+            }
+            report.append("| %s | %.1f |%n".formatted(e.getKey(), e.getValue() / elapsed));
+            if (Procs.SERVICES.contains(e.getKey()) || List.of("kafka", "keycloak", "postgres").contains(e.getKey())) {
+                stack += e.getValue();
+            }
+        }
+        report.append("| **stack total** | **%.1f** |%n".formatted(stack / elapsed));
     }
 
     private RampStep rampStep(Load load, int phase, double rate) {
@@ -369,7 +406,8 @@ public final class OrderBench {
                 .append("- commit ").append(commit).append('\n')
                 .append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu)
                 .append("), ").append(mem).append(", Java ").append(System.getProperty("java.version"))
-                .append("; load average at start ").append(Procs.loadAverage()).append('\n');
+                .append("; load average at start ").append(Procs.loadAverage()).append('\n')
+                .append("- services' JVM: `").append(Procs.serviceJvm(REPO.resolve(".run"))).append("`\n");
     }
 
     /** Medians over every run of this report so far (the marker line each run leaves). */

@@ -108,6 +108,26 @@ final class Procs {
         }
     }
 
+    /**
+     * The JVM order-service runs on and its options (the archive and log options left out): the services are
+     * started apart from this bench, so its header says what was measured from the running process itself.
+     */
+    static String serviceJvm(Path repoRun) {
+        long pid = pid(repoRun.resolve("pids/order-service.pid"));
+        try {
+            String[] args = Files.readString(Path.of("/proc/" + pid + "/cmdline")).split("\0");
+            StringBuilder sb = new StringBuilder(args[0]);
+            for (int i = 1; i < args.length && !args[i].equals("-jar"); i++) {
+                if (args[i].startsWith("-X") && !args[i].matches("-XX:(SharedArchiveFile|ArchiveClassesAtExit|AOTCache\\w*)=.*|-Xlog:.*")) {
+                    sb.append(' ').append(args[i]);
+                }
+            }
+            return sb.toString();
+        } catch (IOException | RuntimeException e) {
+            return "unknown (" + e + ")";
+        }
+    }
+
     static long cpuOf(long pid) {
         if (pid <= 0) {
             return 0;
