@@ -24,10 +24,9 @@ mkdir -p "$LOGS" "$PIDS"
 # name:port:database
 SERVICES=(catalog-service:8081:catalog order-service:8082:orders voucher-service:8083:voucher settlement-service:8084:settlement)
 READY_TIMEOUT="${SERVICES_READY_TIMEOUT:-120}"
-# The JVM: `java` (JDK 17); SERVICE_JAVA names another. SERVICE_JAVA=auto takes a JDK 25 or newer where one is
-# installed (JAVA25_HOME, or under /usr/lib/jvm): there a service starts from an AOT cache (below), ready in
-# ~3.0-3.5 s against ~3.4-4.2 s on 17 with class-data sharing (bench/startup/REPORT.md). Not yet the default: the
-# end-to-end tests have not run on it.
+# The JVM: the newest JDK 25 or later installed (JAVA25_HOME, or under /usr/lib/jvm), else `java` (JDK 17);
+# SERVICE_JAVA names another (SERVICE_JAVA=java is the JDK 17 path). On 25 a service starts from an AOT cache (below):
+# ready in ~3.0-3.5 s against ~3.4-4.2 s on 17 with class-data sharing (bench/startup/REPORT.md).
 newest_java() {
   local j
   for j in ${JAVA25_HOME:+"$JAVA25_HOME/bin/java"} /usr/lib/jvm/*-2[5-9]-*/bin/java /usr/lib/jvm/*-2[5-9]/bin/java; do
@@ -35,16 +34,18 @@ newest_java() {
   done
   echo java
 }
-SERVICE_JAVA="${SERVICE_JAVA:-java}"
+SERVICE_JAVA="${SERVICE_JAVA:-auto}"
 if [[ $SERVICE_JAVA == auto ]]; then SERVICE_JAVA="$(newest_java)"; fi
 JAVA_MAJOR="$("$SERVICE_JAVA" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')"
-SERVICE_HEAP="${SERVICE_HEAP:--Xms64m -Xmx384m}"
-# -Xms32m -Xmx384m -XX:+UseSerialGC takes ~25 MB off an idle service (G1 keeps ~38 MB of structures beside a small
-# heap, native memory tracking says); not yet measured under load, so not the default.
+# The serial collector: G1 keeps ~38 MB of its own structures beside a heap this small (native memory tracking);
+# under the order benchmark's load the services ran in 246-309 MB against 308-341 on G1, with the same CPU per
+# order (bench/orders/REPORT.md, 14:45 and 14:55 runs of 2026-12-02). SERVICE_HEAP="-Xms64m -Xmx384m" gives G1 back.
+SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx384m -XX:+UseSerialGC}"
 # The JIT: C1 only. With four services, Kafka, Keycloak and PostgreSQL on two cores, the tiered JIT's C2 compiles
 # never settled: 15 minutes into a run it still took 73 % of order-service's CPU, and C1 alone more than doubled the
-# peak the order benchmark finds (bench/orders/REPORT.md, 22:17 and 22:29 runs of 2026-12-01). On machines with
-# cores to spare, SERVICE_JIT="" gives the JVM's default back.
+# peak the order benchmark finds (bench/orders/REPORT.md, 22:17 and 22:29 runs of 2026-12-01; again on 2026-12-02
+# with a 90 s warm-up: peak 39 → 17, 14:06 and 14:14). On machines with cores to spare, SERVICE_JIT="" gives the
+# JVM's default back.
 SERVICE_JIT="${SERVICE_JIT--XX:TieredStopAtLevel=1}"
 
 log() { printf '[services %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
