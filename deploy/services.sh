@@ -38,7 +38,7 @@ SERVICE_JAVA="${SERVICE_JAVA:-auto}"
 if [[ $SERVICE_JAVA == auto ]]; then SERVICE_JAVA="$(newest_java)"; fi
 JAVA_MAJOR="$("$SERVICE_JAVA" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')"
 # The serial collector: G1 keeps ~38 MB of its own structures beside a heap this small (native memory tracking);
-# under the order benchmark's load the services ran in 246-309 MB against 308-341 on G1, with the same CPU per
+# under the order benchmark's load the services ran in 246-309 MB against 281-341 on G1, with the same CPU per
 # order (bench/orders/REPORT.md, 14:45 and 14:55 runs of 2026-12-02). SERVICE_HEAP="-Xms64m -Xmx384m" gives G1 back.
 SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx384m -XX:+UseSerialGC}"
 # The JIT: C1 only. With four services, Kafka, Keycloak and PostgreSQL on two cores, the tiered JIT's C2 compiles
