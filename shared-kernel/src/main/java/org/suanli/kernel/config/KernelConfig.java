@@ -35,6 +35,12 @@ public interface KernelConfig {
         String instanceId();
 
         /**
+         * How long a fetch of a consumer off the order's path to CONFIRMED waits for a fuller batch (ms); the channels
+         * name it in their {@code fetch.max.wait.ms}, those on the path keep the connector's 20 ms.
+         */
+        int offPathFetchWaitMs();
+
+        /**
          * Delete the topics (and consumer groups) of {@link #topicPrefix()} when the application stops. For test
          * runs, whose topics are theirs alone: left behind, thousands of their partitions once made the local
          * broker take 49 s to restart.

@@ -185,13 +185,7 @@ public final class OrderBench {
                 "process", shares, cpuRows, counts);
         report.append("| **stack total** (services + kafka + keycloak + postgres) |");
         for (int i = 0; i < shares.length; i++) {
-            Map<String, Long> c = cpuRows.get(i);
-            long total = 0;
-            for (String p : Procs.SERVICES) {
-                total += c.get(p);
-            }
-            total += c.get("kafka") + c.get("keycloak") + c.get("postgres");
-            report.append(" **%.2f** |".formatted(total / (double) counts.get(i)));
+            report.append(" **%.2f** |".formatted(Procs.stack(cpuRows.get(i)) / (double) counts.get(i)));
         }
         report.append('\n');
         perOrderTable(report, "PostgreSQL transactions per order (each service's database, committed + rolled back, same window; the bench's own reads taken out)",
@@ -245,17 +239,12 @@ public final class OrderBench {
         Map<String, Long> cpu = Procs.delta(cpu0, procs.cpu());
         double elapsed = (System.nanoTime() - t0) / 1e9;
         report.append("\n### Idle: CPU milliseconds per second with no orders (%d s, after the run)\n\n| process | ms/s |\n|---|---|\n".formatted(seconds));
-        long stack = 0;
-        for (Map.Entry<String, Long> e : cpu.entrySet()) {
-            if (e.getKey().startsWith("bench")) {
-                continue;
+        cpu.forEach((process, ms) -> {
+            if (!process.startsWith("bench")) {
+                report.append("| %s | %.1f |%n".formatted(process, ms / elapsed));
             }
-            report.append("| %s | %.1f |%n".formatted(e.getKey(), e.getValue() / elapsed));
-            if (Procs.SERVICES.contains(e.getKey()) || List.of("kafka", "keycloak", "postgres").contains(e.getKey())) {
-                stack += e.getValue();
-            }
-        }
-        report.append("| **stack total** | **%.1f** |%n".formatted(stack / elapsed));
+        });
+        report.append("| **stack total** | **%.1f** |%n".formatted(Procs.stack(cpu) / elapsed));
     }
 
     private RampStep rampStep(Load load, int phase, double rate) {

@@ -141,6 +141,15 @@ final class Procs {
         }
     }
 
+    /** The stack's share of a {@link #cpu()} map or delta: the four services, the broker, Keycloak and PostgreSQL. */
+    static long stack(Map<String, Long> cpu) {
+        long total = cpu.get("kafka") + cpu.get("keycloak") + cpu.get("postgres");
+        for (String s : SERVICES) {
+            total += cpu.get(s);
+        }
+        return total;
+    }
+
     /** Busy CPU of the whole machine (all cores), from /proc/stat. */
     static long machine() {
         try {
