@@ -17,6 +17,13 @@ public interface OrdersConfig {
     @WithDefault("5s")
     String sweepInterval();
 
+    /**
+     * At most this many orders are created in one transaction: POSTs that arrive while one batch commits are
+     * written together in the next (see OrderService#place). 1 writes each alone.
+     */
+    @WithDefault("100")
+    int placementBatch();
+
     /** The copy of offerings a POST decides on without asking catalog-service (see KnownOfferings). */
     Offerings offerings();
 

@@ -10,6 +10,8 @@ import org.suanli.kernel.tracing.Traceparent;
 import org.suanli.order.metrics.OrderMetrics;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The events of an order's life, written in the transaction of the change (topic {@code orders}, key = order id). */
 @ApplicationScoped
@@ -21,14 +23,22 @@ public class OrderOutbox {
     @Inject
     OrderMetrics metrics;
 
+    /**
+     * OrderPlaced of orders created together, in one statement. Each continues the trace of the request that
+     * placed it ({@link Order#traceparent}, taken on that request's thread: the batch is written on another's).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void placed(Order o) {
-        metrics.placed();
-        o.traceparent = Traceparent.ofCurrentSpan();
-        record(o, OrderEvents.PLACED, new OrderEvents.Placed(o.id, o.buyerId, o.partnerId, o.partnerCreditCode,
-                o.partnerApproved, o.offeringId, o.facilityId, o.district, o.category, o.facilityType,
-                o.filingNumber != null && !o.filingNumber.isBlank(), o.gpuHoursTenths, o.unitPriceFen,
-                o.estimatedAmountFen, o.windowStart, o.windowEnd, o.zhinengMode.name(), o.contractDate));
+    public void placed(List<Order> orders) {
+        List<Outbox.NewEvent> placed = new ArrayList<>(orders.size());
+        for (Order o : orders) {
+            metrics.placed();
+            placed.add(new Outbox.NewEvent(Topics.ORDERS, OrderEvents.PLACED, o.id, o.id, new OrderEvents.Placed(o.id,
+                    o.buyerId, o.partnerId, o.partnerCreditCode, o.partnerApproved, o.offeringId, o.facilityId, o.district,
+                    o.category, o.facilityType, o.filingNumber != null && !o.filingNumber.isBlank(), o.gpuHoursTenths,
+                    o.unitPriceFen, o.estimatedAmountFen, o.windowStart, o.windowEnd, o.zhinengMode.name(),
+                    o.contractDate), o.traceparent));
+        }
+        outbox.recordAll(placed);
     }
 
     /** The event a transition calls for (nothing for PLACED, which {@link #placed} records). */

@@ -15,13 +15,20 @@ import org.jboss.logging.Logger;
 import org.suanli.kernel.idempotency.Idempotency;
 import org.suanli.kernel.tracing.Correlation;
 import org.suanli.kernel.problem.ProblemException;
+import org.suanli.kernel.batch.GroupCommit;
+import org.suanli.kernel.tracing.Traceparent;
 import org.suanli.order.client.KnownOfferings;
 import org.suanli.order.client.CatalogOffering;
+import org.suanli.order.config.OrdersConfig;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import jakarta.annotation.PostConstruct;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +49,13 @@ public class OrderService {
     public record Placed(OrderView order, boolean created) {
     }
 
-    /** A creation, or the order an earlier request with the same key made (it committed first). */
-    private record Creation(Placed placed, String earlierOrderId) {
+    /** One POST's creation as its batch writes it: all it needs, taken on the request's own thread. */
+    private record Placement(String buyerId, Idempotency.Key key, OfferingSnapshot offering, long tenths,
+                             OrderForm form, ZhinengMode mode, String actor, String traceparent) {
+    }
+
+    /** A new order; or the order an earlier request with the same key made; or the 409 for a key reused. */
+    private record Creation(Placed placed, String earlierOrderId, ProblemException refused) {
     }
 
     @Inject
@@ -58,11 +70,23 @@ public class OrderService {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    OrdersConfig config;
+
+    /** POSTs that arrive while a batch of creations commits are created together in the next one. */
+    private GroupCommit<Placement, Creation> creations;
+
+    @PostConstruct
+    void init() {
+        creations = new GroupCommit<>(config.placementBatch(), this::createAll);
+    }
+
     /**
      * Places an order once per (buyer, Idempotency-Key): the same key with the same request gives the same
      * order back; with another request, 409. The offering is decided on before any write: from the known
      * copy when the order can go ahead on it, otherwise read from catalog-service, so a refusal or a catalog
-     * that cannot be reached leaves nothing behind.
+     * that cannot be reached leaves nothing behind. A retry of a request that placed its order gets that order
+     * back even when it could not be placed now (its window has begun, the offering is gone, catalog is down).
      */
     public Placed place(String buyerId, String idempotencyKey, OrderForm form, String bearer, String actor) {
         String keyValue = Idempotency.required(idempotencyKey, "order you mean to place");
@@ -74,24 +98,29 @@ public class OrderService {
         Idempotency.Key key = new Idempotency.Key(IDEMPOTENCY_SCOPE, buyerId, keyValue,
                 requestHash(form.offeringId(), tenths, form.start(), form.end(), mode));
 
-        Optional<String> earlier = QuarkusTransaction.requiringNew().call(() -> idempotency.replay(key));
-        if (earlier.isPresent()) {
-            return replayed(earlier.get());
+        CatalogOffering offering = null;
+        ProblemException refused = windowRefusal(form, Instant.now());
+        if (refused == null) {
+            try {
+                offering = offerings.toOrder(form.offeringId(), bearer, o -> refusal(o, form, tenths) == null);
+                refused = refusal(offering, form, tenths);
+            } catch (ProblemException unavailable) {
+                refused = unavailable;
+            }
         }
-
-        Instant now = Instant.now();
-        if (!form.end().isAfter(now) || form.start().isBefore(now.minus(WINDOW_START_GRACE))) {
-            throw ProblemException.unprocessable("window-in-past",
-                    "the window " + form.start() + " – " + form.end() + " starts in the past; choose a window from now on");
-        }
-        CatalogOffering offering = offerings.toOrder(form.offeringId(), bearer,
-                o -> refusal(o, form, tenths) == null);
-        ProblemException refused = refusal(offering, form, tenths);
         if (refused != null) {
+            Optional<String> earlier = QuarkusTransaction.requiringNew().call(() -> idempotency.replay(key));
+            if (earlier.isPresent()) {
+                return replayed(earlier.get());
+            }
             throw refused;
         }
 
-        Creation c = QuarkusTransaction.requiringNew().call(() -> create(buyerId, key, offering, tenths, form, mode, actor));
+        Creation c = creations.submit(new Placement(buyerId, key, offering.facts(), tenths, form, mode, actor,
+                Traceparent.ofCurrentSpan()));
+        if (c.refused() != null) {
+            throw c.refused();
+        }
         if (c.earlierOrderId() != null) {
             return replayed(c.earlierOrderId());
         }
@@ -100,6 +129,14 @@ public class OrderService {
         LOG.debugf("order %s placed by %s: %s GPU-hours of %s, estimate %s yuan", c.placed().order().id(), buyerId,
                 GpuHours.format(tenths), form.offeringId(), c.placed().order().estimate());
         return c.placed();
+    }
+
+    private static ProblemException windowRefusal(OrderForm form, Instant now) {
+        if (!form.end().isAfter(now) || form.start().isBefore(now.minus(WINDOW_START_GRACE))) {
+            return ProblemException.unprocessable("window-in-past",
+                    "the window " + form.start() + " – " + form.end() + " starts in the past; choose a window from now on");
+        }
+        return null;
     }
 
     /** Why this order cannot be placed on this offering as catalog describes it, or null if it can. */
@@ -122,17 +159,48 @@ public class OrderService {
         return null;
     }
 
-    private Creation create(String buyerId, Idempotency.Key key, CatalogOffering offering, long tenths,
-                            OrderForm form, ZhinengMode mode, String actor) {
-        Order o = Order.place(buyerId, offering.facts(), tenths, form.start(), form.end(), mode,
-                Instant.now(), actor);
-        // Claims the key first: a concurrent request with the same key waits here and then sees it taken.
-        if (!idempotency.claim(key, o.id)) {
-            return new Creation(null, idempotency.replay(key).orElseThrow());
+    /**
+     * Creates a batch of orders in one transaction: their keys claimed in one statement, their OrderPlaced in
+     * another. A key already claimed (by an earlier request, or an earlier POST of this batch) makes no order:
+     * that request's order is answered, or the 409 when the key was used for another request.
+     */
+    private List<Creation> createAll(List<Placement> batch) {
+        // The batch is many requests' work, written on one of their threads: no request's span is current here,
+        // each order carries its own request's trace.
+        try (Scope noRequestsSpan = Context.root().makeCurrent()) {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Instant now = Instant.now();
+                List<Order> orders = new ArrayList<>(batch.size());
+                for (Placement p : batch) {
+                    Order o = Order.place(p.buyerId(), p.offering(), p.tenths(), p.form().start(), p.form().end(),
+                            p.mode(), now, p.actor());
+                    o.traceparent = p.traceparent();
+                    orders.add(o);
+                }
+                boolean[] claimed = idempotency.claimAll(batch.stream().map(Placement::key).toList(),
+                        orders.stream().map(o -> o.id).toList());
+                List<Order> created = new ArrayList<>(batch.size());
+                List<Creation> answers = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    if (claimed[i]) {
+                        em.persist(orders.get(i));
+                        created.add(orders.get(i));
+                        answers.add(null);
+                    } else {
+                        Idempotency.Key key = batch.get(i).key();
+                        Idempotency.Earlier earlier = idempotency.earlier(key).orElseThrow(); // it held the claim
+                        answers.add(new Creation(null, earlier.resourceId(), earlier.refusal(key)));
+                    }
+                }
+                events.placed(created);
+                for (int i = 0, next = 0; i < answers.size(); i++) {
+                    if (answers.get(i) == null) {
+                        answers.set(i, new Creation(new Placed(OrderView.of(created.get(next++), true), true), null, null));
+                    }
+                }
+                return answers;
+            });
         }
-        em.persist(o);
-        events.placed(o);
-        return new Creation(new Placed(OrderView.of(o, true), true), null);
     }
 
     private Placed replayed(String orderId) {

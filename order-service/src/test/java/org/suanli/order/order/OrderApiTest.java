@@ -160,6 +160,78 @@ class OrderApiTest {
         }
     }
 
+    /**
+     * POSTs that arrive together are created in one transaction (a group commit): each still gets its own order,
+     * its own answer and its own trace, and a reused key in the same batch refuses or replays only itself.
+     */
+    @Test
+    void orders_posted_together_each_get_their_own_order_answer_and_trace() throws Exception {
+        String offering = Catalog.offering("8.00", "5000.0");
+        String reused = UUID.randomUUID().toString();
+        String repeated = UUID.randomUUID().toString();
+        record Post(String user, String key, String body, String traceId) {
+        }
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posts.add(new Post(i % 2 == 0 ? "sme1" : "sme2", UUID.randomUUID().toString(), body(offering, (i + 1) + ".5"),
+                    traceId()));
+        }
+        posts.add(new Post("sme1", reused, body(offering, "2"), traceId()));
+        posts.add(new Post("sme1", reused, body(offering, "3"), traceId()));
+        posts.add(new Post("sme2", repeated, body(offering, "4"), traceId()));
+        posts.add(new Post("sme2", repeated, body(offering, "4"), traceId()));
+        Tokens.of("sme1");
+        Tokens.of("sme2");
+        long before = orders();
+        ExecutorService pool = Executors.newFixedThreadPool(posts.size());
+        try {
+            List<Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> answers = new ArrayList<>();
+            for (Post p : posts) {
+                answers.add(pool.submit(() -> given().header("Authorization", Tokens.bearer(p.user()))
+                        .header("Idempotency-Key", p.key()).header("traceparent", "00-" + p.traceId() + "-00f067aa0ba902b7-01")
+                        .contentType(ContentType.JSON).body(p.body()).when().post("/api/orders").then().extract()));
+            }
+            List<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> got = new ArrayList<>();
+            for (var a : answers) {
+                got.add(a.get(60, TimeUnit.SECONDS));
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < 20; i++) {
+                assertEquals(201, got.get(i).statusCode(), got.get(i).asString());
+                String id = got.get(i).path("id");
+                ids.add(id);
+                // its own answer: the hours it asked for, an order its buyer finds as its own
+                assertEquals((i + 1) + ".5", got.get(i).path("gpuHours"));
+                get(posts.get(i).user(), id).statusCode(200).body("gpuHours", equalTo((i + 1) + ".5"));
+                List<Emitted.Row> placed = Emitted.outbox(ds, id);
+                assertEquals(List.of("OrderPlaced"), placed.stream().map(Emitted.Row::type).toList());
+                assertEquals(true, placed.get(0).envelope().contains("\"traceparent\":\"00-" + posts.get(i).traceId() + "-"),
+                        "order " + id + " continues the trace of the POST that placed it: " + placed.get(0).envelope());
+            }
+            assertEquals(20, ids.size(), "twenty keys, twenty orders");
+
+            // The same key with two bodies: one placed, the other refused with 409 naming it.
+            List<Integer> reuse = List.of(got.get(20).statusCode(), got.get(21).statusCode());
+            assertEquals(true, reuse.contains(201) && reuse.contains(409), reuse.toString());
+            var refused = got.get(20 + reuse.indexOf(409));
+            var made = got.get(20 + reuse.indexOf(201));
+            assertEquals(true, refused.asString().contains("idempotency-key-reused") && refused.asString().contains(made.path("id")),
+                    refused.asString());
+            // The same key with the same body: one order, answered to both.
+            List<Integer> repeat = List.of(got.get(22).statusCode(), got.get(23).statusCode());
+            assertEquals(true, repeat.contains(201) && repeat.contains(200), repeat.toString());
+            assertEquals(got.get(22).<String>path("id"), got.get(23).<String>path("id"));
+
+            assertEquals(before + 22, orders());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String traceId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
     @Test
     void without_an_idempotency_key_nothing_is_placed() {
         String offering = Catalog.offering("8.00", "5000.0");

@@ -7,13 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.suanli.kernel.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -94,9 +99,33 @@ public class Idempotency {
         });
     }
 
+    /** What an earlier request with this key left: the id of what it made (null while in flight), and its hash. */
+    public record Earlier(String resourceId, String requestHash) {
+
+        /** Null when the request is the earlier one again, otherwise the 409 for reusing its key. */
+        public ProblemException refusal(Key k) {
+            return k.requestHash().equals(requestHash) ? null : ProblemException.conflict("idempotency-key-reused",
+                    "Idempotency-Key '" + k.value() + "' was already used for a different request (" + resourceId
+                            + "); use a new key for a new request");
+        }
+    }
+
     /** The id of what an earlier request with this key made; a 409 when that request was another one. */
     @Transactional
     public Optional<String> replay(Key k) {
+        Optional<Earlier> earlier = earlier(k);
+        if (earlier.isPresent() && earlier.get().refusal(k) != null) {
+            throw earlier.get().refusal(k);
+        }
+        return earlier.map(Earlier::resourceId);
+    }
+
+    /**
+     * What an earlier request with this key left, read in the caller's transaction; empty when the key is free.
+     * It answers rather than throws, so a batch of many requests' creations goes on past one reused key.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Earlier> earlier(Key k) {
         List<?> rows = em.createNativeQuery(
                         "select resource_id, request_hash from idempotency_key where scope = :s and owner = :o and idem_key = :k")
                 .setParameter("s", k.scope()).setParameter("o", k.owner()).setParameter("k", k.value()).getResultList();
@@ -104,11 +133,7 @@ public class Idempotency {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        if (!k.requestHash().equals(row[1])) {
-            throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key '" + k.value()
-                    + "' was already used for a different request (" + row[0] + "); use a new key for a new request");
-        }
-        return Optional.ofNullable((String) row[0]);
+        return Optional.of(new Earlier((String) row[0], (String) row[1]));
     }
 
     /**
@@ -122,6 +147,57 @@ public class Idempotency {
                         values (:s, :o, :k, :h, :id) on conflict do nothing""")
                 .setParameter("s", k.scope()).setParameter("o", k.owner()).setParameter("k", k.value())
                 .setParameter("h", k.requestHash()).setParameter("id", resourceId).executeUpdate() == 1;
+    }
+
+    /**
+     * Claims many keys in one statement, in the caller's transaction, each for the resource at the same index
+     * (resource ids are unique: a new resource's own);
+     * answers which were claimed. A key taken before, by a concurrent request (waited for until it commits or
+     * rolls back), or by an earlier item of the same list, is not. Keys are claimed in their sorted order, so two
+     * batches with keys in common wait for each other rather than deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean[] claimAll(List<Key> keys, List<String> resourceIds) {
+        boolean[] claimed = new boolean[keys.size()];
+        if (keys.isEmpty()) {
+            return claimed;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into idempotency_key (scope, owner, idem_key, request_hash, resource_id)
+                    select s, o, k, h, id from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+                        as t(s, o, k, h, id, i)
+                    order by s, o, k, i
+                    on conflict do nothing
+                    returning resource_id""")) {
+                int n = keys.size();
+                String[][] columns = new String[5][n];
+                Integer[] index = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    Key k = keys.get(i);
+                    columns[0][i] = k.scope();
+                    columns[1][i] = k.owner();
+                    columns[2][i] = k.value();
+                    columns[3][i] = k.requestHash();
+                    columns[4][i] = resourceIds.get(i);
+                    index[i] = i;
+                }
+                for (int col = 0; col < 5; col++) {
+                    ps.setArray(col + 1, c.createArrayOf("text", columns[col]));
+                }
+                ps.setArray(6, c.createArrayOf("int4", index));
+                Map<String, Integer> byResource = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    byResource.put(resourceIds.get(i), i);
+                }
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        claimed[byResource.get(r.getString(1))] = true;
+                    }
+                }
+            }
+        });
+        return claimed;
     }
 
     public static String sha256(String canonical) {
