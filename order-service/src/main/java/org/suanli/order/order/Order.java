@@ -157,8 +157,12 @@ public class Order {
     public int version;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
-    @OrderBy("id")
+    @OrderBy("key.seq")
     public List<OrderHistoryEntry> history = new ArrayList<>();
+
+    /** How many entries its history has: the next one's place, counted here so that appending reads nothing. */
+    @Column(name = "history_size", nullable = false)
+    public int historySize;
 
     /** A new order in PLACED: the offering's price is locked, the estimate computed, the contract date fixed. */
     public static Order place(String buyerId, OfferingSnapshot offering, long gpuHoursTenths, Instant windowStart,
@@ -195,7 +199,7 @@ public class Order {
         o.placedAt = now;
         o.state = OrderState.PLACED;
         o.updatedAt = now;
-        o.history.add(new OrderHistoryEntry(o, null, OrderState.PLACED, now, actor,
+        o.history.add(new OrderHistoryEntry(o, ++o.historySize, null, OrderState.PLACED, now, actor,
                 "ordered " + GpuHours.format(gpuHoursTenths) + " GPU-hours at " + yuan(o.unitPriceFen)
                         + " per GPU-hour, estimate " + yuan(o.estimatedAmountFen)));
         return o;
@@ -418,7 +422,7 @@ public class Order {
         OrderState from = state;
         state = to;
         updatedAt = now;
-        history.add(new OrderHistoryEntry(this, from, to, now, actor, reason));
+        history.add(new OrderHistoryEntry(this, ++historySize, from, to, now, actor, reason));
         return new Transition(from, to, reason);
     }
 
