@@ -70,6 +70,34 @@ public class OrdersConsumer extends TypedEventHandler {
     }
 
     @Override
+    public boolean appliesWholePolls() {
+        return true;
+    }
+
+    /** The poll's placements are reserved as one batch first: within one order the placement still precedes its later events. */
+    @Override
+    public void apply(List<EventEnvelope> fresh) {
+        List<CapacityLedger.Request> asks = new ArrayList<>();
+        for (EventEnvelope e : fresh) {
+            if (OrderEvents.PLACED.equals(e.type())) {
+                OrderEvents.Placed p = codec.payload(e, OrderEvents.Placed.class);
+                if (p.orderId() == null || p.offeringId() == null) {
+                    throw new IllegalArgumentException("OrderPlaced names no order or no offering");
+                }
+                asks.add(new CapacityLedger.Request(p.orderId(), p.offeringId(), p.gpuHoursTenths(), e.correlationId()));
+            }
+        }
+        if (!asks.isEmpty()) {
+            ledger.reserveAll(asks);
+        }
+        for (EventEnvelope e : fresh) {
+            if (!OrderEvents.PLACED.equals(e.type())) {
+                applyOne(e);
+            }
+        }
+    }
+
+    @Override
     public void applyOne(EventEnvelope e) {
         switch (e.type()) {
             case OrderEvents.PLACED -> {

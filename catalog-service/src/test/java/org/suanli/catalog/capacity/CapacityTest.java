@@ -260,6 +260,40 @@ class CapacityTest {
         assertEquals("0.0", v.capacityLeft());
     }
 
+    /**
+     * A poll's placements are reserved together: in their order while enough is left (on a 50 h offering 30 h
+     * fits, then 15 h, then not 10 h since 5 h are left, then those 5 h), each order once though it came twice,
+     * on two offerings at once, and every order gets its own answer.
+     */
+    @Test
+    void aPollOfPlacementsIsReservedInArrivalOrderWhileEnoughIsLeftEachOrderOnce() {
+        String small = offering("50");
+        String big = offering("1000");
+        String a = order(), b = order(), c = order(), d = order(), e = order();
+        List<CapacityLedger.Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> {
+            ledger.lockOfferings(List.of(small, big), List.of());
+            return ledger.reserveAll(List.of(
+                    new CapacityLedger.Request(a, small, 300, null),
+                    new CapacityLedger.Request(b, big, 2000, null),
+                    new CapacityLedger.Request(c, small, 150, null),
+                    new CapacityLedger.Request(a, small, 300, null), // the same placement again
+                    new CapacityLedger.Request(d, small, 100, null),
+                    new CapacityLedger.Request(e, small, 50, null)));
+        });
+        List<String> got = outcomes.stream().map(o -> o.reservation().orderId() + " " + o.reservation().status()
+                + (o.reservation().reason() == null ? "" : " " + o.reservation().reason()) + (o.applied() ? "" : " again")).toList();
+        assertEquals(List.of(a + " RESERVED", b + " RESERVED", c + " RESERVED", a + " RESERVED again",
+                d + " REFUSED NO_CAPACITY", e + " RESERVED"), got);
+        assertEquals("50.0", view(small).capacityReserved());
+        assertEquals("0.0", view(small).capacityLeft());
+        assertEquals("200.0", view(big).capacityReserved());
+        assertEquals(1, outboxCount(a, "CapacityReserved"));
+        assertEquals(1, outboxCount(d, "CapacityRefused"));
+        // what each order holds is what it will give back
+        assertEquals(ReservationStatus.REFUSED, ledger.find(d).orElseThrow().status());
+        assertEquals(150, ledger.find(c).orElseThrow().requestedTenths());
+    }
+
     @Test
     void racingDuplicatesOfOneOrderReserveOnce() throws Exception {
         String offering = offering("100");
